@@ -1,0 +1,46 @@
+# Every target creates or reuses .venv; nothing is installed outside it (except Debian packages, see deps-debian).
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-dev
+export QT_API := pyside6
+
+.PHONY: run test lint fmt typecheck unit bench package translations clean deps-debian venv
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV) || { echo "python3 -m venv failed: on Debian/Ubuntu run 'apt-get install python3-venv'"; exit 1; }
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+## run: install and launch the app (demo mode when no account is set up)
+run: $(STAMP)
+	$(VENV)/bin/booking-assistant $(ARGS)
+
+## test: lint, type-check and run every test (offscreen; no display needed)
+test: $(STAMP) lint typecheck
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+unit: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/unit $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check app tests
+	$(VENV)/bin/ruff format --check app tests
+
+fmt: $(STAMP)
+	$(VENV)/bin/ruff check --fix app tests
+	$(VENV)/bin/ruff format app tests
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks.run
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache

@@ -1,0 +1,127 @@
+"""Command line: the window by default, scripting commands otherwise. A stable surface for scripts and packaging.
+
+Exit codes: 0 booked/ok · 1 a bug (see the log) · 2 invalid input, nothing sent · 3 HubSpot refused ·
+4 HubSpot unreachable, nothing booked · 5 outcome unknown (may have been booked) · 6 booked without a calendar event.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from app import APP_NAME, __version__
+
+EXIT_OK = 0
+EXIT_BUG = 1
+EXIT_INVALID = 2
+EXIT_REFUSED = 3
+EXIT_UNREACHABLE = 4
+EXIT_UNKNOWN = 5
+EXIT_NO_CALENDAR_EVENT = 6
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=APP_NAME,
+        description="Book meetings on HubSpot meeting links. With no command, opens the window.",
+        epilog="Exit codes: 0 ok, 1 bug, 2 invalid input, 3 HubSpot refused, 4 unreachable, 5 outcome unknown, "
+        "6 booked without a calendar event.",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--profile", metavar="DIR", help="keep every file under DIR (env BOOKING_ASSISTANT_PROFILE)")
+    parser.add_argument(
+        "--api-base",
+        metavar="URL",
+        help="HubSpot API base URL (env BOOKING_ASSISTANT_API_BASE)",
+    )
+    parser.add_argument("--demo", action="store_true", help="use the built-in simulated HubSpot (no account, offline)")
+    parser.add_argument("--verbose", action="store_true", help="log debug details (personal data stays masked)")
+    parser.add_argument("--smoke", action="store_true", help="start the window, load data, print one JSON line, exit")
+    parser.add_argument("--kiosk", action="store_true", help="open the full-screen front-desk kiosk")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def json_flag(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--json", action="store_true", help="machine-readable JSON output")
+
+    p = sub.add_parser("links", help="list meeting links")
+    json_flag(p)
+
+    p = sub.add_parser("info", help="durations, questions, consents and guest rules of a link")
+    p.add_argument("slug")
+    p.add_argument("--timezone", metavar="TZ", help="IANA zone (default: this machine's)")
+    json_flag(p)
+
+    p = sub.add_parser("slots", help="open times of a link, by day")
+    p.add_argument("slug")
+    p.add_argument("--timezone", metavar="TZ", help="IANA zone to show times in (default: this machine's)")
+    p.add_argument("--month-offset", type=int, default=0, metavar="N", help="0 = this month, 1 = next month …")
+    p.add_argument("--duration", type=int, metavar="MIN", help="meeting length in minutes (default: the link's first)")
+    json_flag(p)
+
+    p = sub.add_parser("book", help="book a meeting")
+    p.add_argument("slug")
+    p.add_argument("--start", required=True, metavar="WHEN", help="ISO 8601 with offset, or local time in --timezone")
+    p.add_argument("--duration", required=True, type=int, metavar="MIN", help="meeting length in minutes")
+    p.add_argument("--first-name", required=True, metavar="F")
+    p.add_argument("--last-name", required=True, metavar="L")
+    p.add_argument("--email", required=True, metavar="E")
+    p.add_argument("--guest", action="append", default=[], metavar="EMAIL", help="a guest's email (repeatable)")
+    p.add_argument(
+        "--field", action="append", default=[], metavar="NAME=VALUE", help="answer to a link question (repeatable)"
+    )
+    p.add_argument(
+        "--consent",
+        action="append",
+        default=[],
+        metavar="TYPE_ID=yes|no",
+        help="consent answer by communicationTypeId; 'processing=yes' accepts the processing consent",
+    )
+    p.add_argument("--timezone", metavar="TZ", help="attendee's IANA zone (default: this machine's)")
+    p.add_argument("--locale", metavar="L", default="en-us", help="locale for HubSpot's emails (default en-us)")
+    json_flag(p)
+
+    p = sub.add_parser("sandbox", help="serve the simulated HubSpot API on loopback")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=0, help="port (default: a free one, printed)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from app.logging_setup import configure_logging
+    from app.paths import resolve_paths
+
+    paths = resolve_paths(args.profile)
+    paths.ensure()
+    configure_logging(paths.log_file, verbose=args.verbose)
+
+    try:
+        if args.command is None:
+            from app.ui.main import run_window
+
+            return run_window(args, paths)
+        if args.command == "sandbox":
+            from app.sandbox.server import serve
+
+            serve(host=args.host, port=args.port)
+            return EXIT_OK
+        from app.cli_commands import run_command
+
+        return run_command(args, paths)
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        import logging
+
+        logging.getLogger(__name__).exception("unexpected error")
+        print(
+            f"{APP_NAME}: an unexpected error occurred; details are in {paths.log_file}",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+if __name__ == "__main__":
+    sys.exit(main())

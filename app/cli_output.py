@@ -1,0 +1,60 @@
+"""Human-readable tables and JSON for the CLI."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+import msgspec
+
+from app.hubspot.errors import SchedulerError
+
+
+def print_json(data: Any, out: TextIO = sys.stdout) -> None:
+    out.write(json.dumps(msgspec.to_builtins(data), indent=2, ensure_ascii=False) + "\n")
+
+
+def table(rows: Sequence[Sequence[str]], headers: Sequence[str], out: TextIO = sys.stdout) -> None:
+    """A plain aligned table; the last column is not padded."""
+    widths = [len(h) for h in headers]
+    for row in rows:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], len(cell))
+
+    def line(cells: Sequence[str]) -> str:
+        padded = [c.ljust(widths[i]) for i, c in enumerate(cells[:-1])] + [cells[-1]]
+        return "  ".join(padded).rstrip()
+
+    out.write(line(headers) + "\n")
+    out.write(line(["-" * w for w in widths]) + "\n")
+    for row in rows:
+        out.write(line(row) + "\n")
+
+
+def error_json(error: SchedulerError, **extra: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "type": type(error).__name__,
+        "message": error.user_message,
+        "status": error.status,
+        "correlationId": error.correlation_id,
+    }
+    body.update(extra)
+    return {"error": body}
+
+
+def report_error(error: SchedulerError, *, as_json: bool, **extra: Any) -> None:
+    """Errors go to stderr for people; with --json, a JSON object goes to stdout for scripts."""
+    if as_json:
+        print_json(error_json(error, **extra))
+    else:
+        sys.stderr.write(f"error: {error}\n")
+
+
+def report_invalid(problems: dict[str, str], *, as_json: bool, **extra: Any) -> None:
+    if as_json:
+        print_json({"error": {"type": "InvalidInput", "fields": problems, **extra}})
+        return
+    for field, message in problems.items():
+        sys.stderr.write(f"invalid {field}: {message}\n")

@@ -1,0 +1,43 @@
+"""Builds the SchedulerClient the app and the CLI use: the real HubSpot API, or the in-process sandbox (demo)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from app.hubspot.client import SchedulerClient
+from app.hubspot.endpoints import DEFAULT_API_BASE
+from app.hubspot.http import make_http_client
+from app.hubspot.tokens import StaticTokenProvider, TokenProvider
+
+TOKEN_ENV = "BOOKING_ASSISTANT_TOKEN"
+API_BASE_ENV = "BOOKING_ASSISTANT_API_BASE"
+DEMO_BASE_URL = "http://sandbox.invalid"
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionOptions:
+    api_base: str = DEFAULT_API_BASE
+    demo: bool = False
+
+    @classmethod
+    def from_args(cls, api_base: str | None, demo: bool, environ: Mapping[str, str] | None = None) -> ConnectionOptions:
+        env = os.environ if environ is None else environ
+        return cls(api_base=api_base or env.get(API_BASE_ENV) or DEFAULT_API_BASE, demo=demo)
+
+
+def env_token(environ: Mapping[str, str] | None = None) -> str | None:
+    env = os.environ if environ is None else environ
+    return env.get(TOKEN_ENV, "").strip() or None
+
+
+def open_client(options: ConnectionOptions, tokens: TokenProvider | None = None) -> SchedulerClient:
+    """A client for the chosen API. Demo mode serves the simulated API in-process: no account, no network."""
+    if options.demo:
+        from app.sandbox.state import DEMO_TOKEN
+        from app.sandbox.transport import in_process_transport
+
+        http = make_http_client(DEMO_BASE_URL, transport=in_process_transport())
+        return SchedulerClient(http, StaticTokenProvider(DEMO_TOKEN))
+    return SchedulerClient(make_http_client(options.api_base), tokens or StaticTokenProvider(env_token()))

@@ -1,0 +1,1 @@
+"""The simulated HubSpot Scheduler API (ASGI app, seed data, fault injection)."""

@@ -1,0 +1,1 @@
+"""sqlite3 storage: schema and migrations, outbox, history, offline caches."""
