@@ -1,0 +1,1 @@
+"""The async outbox sender: exactly-once sending, pacing, backoff, reconciliation of unknown outcomes."""

@@ -1,0 +1,468 @@
+"""OutboxSender: sends due queued drafts exactly once, with bounded concurrency, pacing and backoff (Qt-free).
+
+The rules (issue 3): a row is `sending` (committed) before its request leaves; only a failure that provably never
+reached HubSpot (no connection, a 429, a refused sign-in) puts it back in the queue untouched; after a 5xx the time
+is re-checked before sending again; anything that may have booked becomes `unknown`, which is reconciled against
+fresh availability and only re-sent by the user.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import sqlite3
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from app.hubspot import client as hubspot_client
+from app.hubspot.errors import (
+    BookingRefused,
+    LinkNotFound,
+    MissingScopes,
+    NetworkUnreachable,
+    NotSignedIn,
+    RateLimited,
+    SchedulerError,
+    ServerError,
+    TimeNoLongerAvailable,
+    TokenRejected,
+)
+from app.hubspot.models import AvailabilityPage, BookRequest
+from app.outbox.availability_check import AvailabilityChecker, FetchAvailability
+from app.outbox.backoff import Backoff
+from app.outbox.events import (
+    BookedWithoutCalendarEvent,
+    EventHub,
+    Listener,
+    NeedsNewTimeEvent,
+    OutboxEvent,
+    RejectedEvent,
+    SentEvent,
+    UnknownEvent,
+)
+from app.outbox.lock import SenderLock
+from app.store.history import History
+from app.store.outbox import Outbox, OutboxEntry, State, Verdict
+
+log = logging.getLogger(__name__)
+
+Sleep = Callable[[float], Awaitable[None]]
+
+# A sign-in problem will not fix itself: look again after this long (or when the user signs in and flushes).
+AUTH_RETRY_S = 3600.0
+TIME_PASSED = "The meeting time has passed. Pick a new time."
+TIME_GONE = "That time is no longer offered. Pick a new time."
+PROBABLY_BOOKED = "Probably booked: the time is no longer offered. Check the meeting in HubSpot."
+PROBABLY_NOT_BOOKED = "Probably not booked: the time is still offered, so it can be sent again."
+
+
+class BookingClient(Protocol):
+    """The part of SchedulerClient the sender uses."""
+
+    async def availability(self, slug: str, timezone: str, month_offset: int = 0) -> AvailabilityPage: ...
+
+    async def book(self, request: BookRequest) -> hubspot_client.BookResult: ...
+
+
+@dataclass(slots=True)
+class FlushReport:
+    """What one flush did: outcomes by state, and whether another instance holds the sender lock."""
+
+    outcomes: dict[State, int] = field(default_factory=dict)
+    busy: bool = False
+    offline: bool = False
+
+    def count(self, state: State) -> None:
+        self.outcomes[state] = self.outcomes.get(state, 0) + 1
+
+
+class OutboxSender:
+    def __init__(
+        self,
+        outbox: Outbox,
+        client: BookingClient,
+        *,
+        history: History | None = None,
+        lock: SenderLock | None = None,
+        clock: Callable[[], float] = time.time,
+        sleep: Sleep = asyncio.sleep,
+        max_concurrency: int = 2,
+        fetch_availability: FetchAvailability | None = None,
+        backoff: Backoff | None = None,
+        availability_ttl_s: float = 30.0,
+    ) -> None:
+        if max_concurrency < 1:
+            raise ValueError("max_concurrency must be at least 1")
+        self._outbox = outbox
+        self._client = client
+        self._history = history
+        self._lock = lock
+        self._clock = clock
+        self._sleep = sleep
+        self._max_concurrency = max_concurrency
+        self._backoff = backoff or Backoff()
+        self._checker = AvailabilityChecker(fetch_availability or client.availability, clock, ttl_s=availability_ttl_s)
+        self._events = EventHub()
+        self._failures: dict[str, int] = {}  # consecutive transient failures per draft, for backoff
+        self._hold_until = 0.0  # a 429 holds every send until then
+        self._halt_pass = False  # stop launching sends this pass (offline, signed out)
+        self._offline = False
+        self._recovered = False
+        self._stopping = False
+        self._running = False
+        self._wake = asyncio.Event()
+        self._stopped = asyncio.Event()
+        self.online_hint = True
+
+    # --- events and user actions -----------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        return self._events.subscribe(listener)
+
+    def _emit(self, event: OutboxEvent) -> None:
+        self._events.emit(event)
+
+    def resend(self, draft_id: str) -> OutboxEntry:
+        """User action: send an unknown draft again (after reconciliation said the time is still offered)."""
+        entry = self._outbox.resend(draft_id)
+        self._wake.set()
+        return entry
+
+    def pick_new_time(self, draft_id: str, start_ms: int) -> OutboxEntry:
+        """User action: a new time for a needs-new-time (or checked unknown) draft; queued with every answer kept."""
+        entry = self._outbox.pick_new_time(draft_id, start_ms)
+        self._wake.set()
+        return entry
+
+    def mark_booked(self, draft_id: str) -> OutboxEntry:
+        """User action: the meeting is in HubSpot; unknown → sent, with a history row."""
+        return self._outbox.mark_booked(draft_id, also=self._history_writer(self._outbox.get(draft_id), None))
+
+    def notify_online(self) -> None:
+        """Hint from the UI (the network is back): retry what failed to connect, now. The real request decides."""
+        self.online_hint = True
+        self._outbox.make_due_now(verdict=Verdict.OFFLINE)
+        self._failures.clear()
+        self._wake.set()
+
+    def notify_offline(self) -> None:
+        """Hint from the UI. Only recorded: queued drafts keep their schedule and the real request decides."""
+        self.online_hint = False
+
+    @property
+    def offline(self) -> bool:
+        """The last attempt could not connect to HubSpot."""
+        return self._offline
+
+    # --- the lock and start-up recovery -------------------------------------------------------------------
+
+    def _take_lock(self) -> bool:
+        if self._lock is not None and not self._lock.acquire():
+            return False
+        if not self._recovered:
+            # Only the lock holder may do this: another instance's `sending` rows may be on the wire right now.
+            self._recovered = True
+            for draft_id in self._outbox.recover_after_crash():
+                log.warning("Draft %s was being sent when the app stopped; its outcome is unknown", draft_id)
+                self._emit(UnknownEvent(self._outbox.get(draft_id)))
+        return True
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+
+    # --- flushing -----------------------------------------------------------------------------------------
+
+    async def flush(self, *, wait_for_retries: bool = False, max_wait_s: float = 900.0) -> FlushReport:
+        """Send everything due now (and, with `wait_for_retries`, what comes due within `max_wait_s`)."""
+        report = FlushReport()
+        if not self._take_lock():
+            report.busy = True
+            return report
+        try:
+            await self._flush(report, wait_for_retries, self._clock() + max_wait_s)
+        finally:
+            if not self._running:
+                self._release_lock()
+        report.offline = self._offline
+        return report
+
+    async def _flush(self, report: FlushReport, wait_for_retries: bool, deadline: float) -> None:
+        self._halt_pass = False
+        await self.reconcile_unknown()
+        in_flight: dict[str, asyncio.Task[None]] = {}
+        try:
+            while True:
+                free = self._max_concurrency - len(in_flight)
+                if free > 0 and not self._halt_pass and not self._stopping:
+                    for entry in self._outbox.due(self._now_ms(), limit=free, exclude=frozenset(in_flight)):
+                        in_flight[entry.id] = asyncio.create_task(self._process(entry, report))
+                if not in_flight:
+                    wait = self._seconds_until_due() if wait_for_retries else None
+                    if wait is None or self._halt_pass or self._stopping or self._clock() + wait > deadline:
+                        return
+                    await self._sleep(wait)
+                    continue
+                done, _ = await asyncio.wait(in_flight.values(), return_when=asyncio.FIRST_COMPLETED)
+                for draft_id, task in list(in_flight.items()):
+                    if task in done:
+                        del in_flight[draft_id]
+                        task.result()
+        finally:
+            # Cancelled (shutdown): let each send record its own outcome before returning.
+            for task in in_flight.values():
+                task.cancel()
+            if in_flight:
+                await asyncio.gather(*in_flight.values(), return_exceptions=True)
+
+    def _seconds_until_due(self) -> float | None:
+        due = self._outbox.next_due_ms()
+        return None if due is None else max(0.0, due / 1000 - self._clock())
+
+    def _now_ms(self) -> int:
+        return int(self._clock() * 1000)
+
+    # --- one draft ------------------------------------------------------------------------------------------
+
+    async def _process(self, entry: OutboxEntry, report: FlushReport) -> None:
+        while (hold := self._hold_until - self._clock()) > 0:
+            await self._sleep(hold)
+        if self._halt_pass or self._stopping:
+            return
+        if not await self._still_bookable(entry, report):
+            return
+        self._outbox.mark_sending(entry.id)
+        try:
+            result = await self._client.book(entry.request)
+        except asyncio.CancelledError:
+            self._settle(entry, State.UNKNOWN, report, "Sending was interrupted; the booking may have been made.")
+            raise
+        except Exception as exc:
+            self._after_failure(entry, exc, report)
+            return
+        self._offline = False
+        self._failures.pop(entry.id, None)
+        no_event = isinstance(result, hubspot_client.BookedWithoutCalendarEvent)
+        sent = self._outbox.mark_sent(entry.id, result.response, also=self._history_writer(entry, result))
+        report.count(State.SENT)
+        self._emit(BookedWithoutCalendarEvent(sent) if no_event else SentEvent(sent))
+
+    def _history_writer(
+        self, entry: OutboxEntry, result: hubspot_client.BookResult | None
+    ) -> Callable[[sqlite3.Connection], object] | None:
+        history = self._history
+        if history is None:
+            return None
+
+        def write(conn: sqlite3.Connection) -> object:
+            return history.insert(
+                conn,
+                request=entry.request,
+                response=result.response if result is not None else None,
+                start_ms=entry.start_ms,
+                link_name=entry.link_name,
+                account=entry.account,
+                outbox_id=entry.id,
+            )
+
+        return write
+
+    async def _still_bookable(self, entry: OutboxEntry, report: FlushReport) -> bool:
+        """The pre-send check; on False the row has been moved or deferred."""
+        if entry.start_ms <= self._now_ms():
+            if entry.maybe_delivered:
+                self._settle(entry, State.UNKNOWN, report, PROBABLY_BOOKED, verdict=Verdict.PROBABLY_BOOKED)
+            else:
+                self._settle(entry, State.NEEDS_NEW_TIME, report, TIME_PASSED)
+            return False
+        try:
+            offered = await self._checker.offered(
+                entry.link_slug, entry.timezone, entry.start_ms, entry.duration_ms, fresh=entry.maybe_delivered
+            )
+        except LinkNotFound as exc:
+            self._settle(entry, State.REJECTED, report, exc.user_message, correlation_id=exc.correlation_id)
+            return False
+        except Exception as exc:
+            self._defer(entry, exc, report)
+            return False
+        if offered:
+            return True
+        if entry.maybe_delivered:
+            # A 5xx answered an earlier attempt and now the time is gone: that attempt probably booked it.
+            self._settle(entry, State.UNKNOWN, report, PROBABLY_BOOKED, verdict=Verdict.PROBABLY_BOOKED)
+        else:
+            self._settle(entry, State.NEEDS_NEW_TIME, report, TIME_GONE)
+        return False
+
+    def _defer(self, entry: OutboxEntry, exc: Exception, report: FlushReport) -> None:
+        """The pre-send check failed (nothing was sent): keep the row queued for later."""
+        delay = self._transient_delay(entry, exc)
+        message = exc.user_message if isinstance(exc, SchedulerError) else "Could not check the open times."
+        if not isinstance(exc, SchedulerError):
+            log.exception("Checking open times failed unexpectedly")
+        self._outbox.defer(entry.id, self._now_ms() + int(delay * 1000), error=message)
+        report.count(State.QUEUED)
+
+    def _transient_delay(self, entry: OutboxEntry, exc: Exception) -> float:
+        """How long to wait after a failure that left nothing booked; also pauses the pass when it should."""
+        if isinstance(exc, RateLimited):
+            self._hold_until = max(self._hold_until, self._clock() + exc.retry_after)
+            return exc.retry_after
+        if isinstance(exc, (TokenRejected, MissingScopes, NotSignedIn)):
+            self._halt_pass = True
+            return AUTH_RETRY_S
+        if isinstance(exc, NetworkUnreachable):
+            self._offline = True
+            self._halt_pass = True
+        failures = self._failures.get(entry.id, 0) + 1
+        self._failures[entry.id] = failures
+        return self._backoff.delay(failures)
+
+    def _after_failure(self, entry: OutboxEntry, exc: Exception, report: FlushReport) -> None:
+        """Map the book call's error to the draft's next state."""
+        correlation = exc.correlation_id if isinstance(exc, SchedulerError) else None
+        if isinstance(exc, NetworkUnreachable | RateLimited | TokenRejected | MissingScopes | NotSignedIn):
+            # Provably not processed by HubSpot: back in the queue unchanged.
+            self._offline = isinstance(exc, NetworkUnreachable)
+            delay = self._transient_delay(entry, exc)
+            verdict = Verdict.OFFLINE if isinstance(exc, NetworkUnreachable) else Verdict.NONE
+            self._outbox.retry_later(
+                entry.id,
+                self._now_ms() + int(delay * 1000),
+                error=exc.user_message,
+                correlation_id=correlation,
+                verdict=verdict,
+            )
+            report.count(State.QUEUED)
+        elif isinstance(exc, ServerError):
+            # HubSpot failed while handling it: may or may not have booked. Re-check the time before re-sending.
+            self._offline = False
+            delay = self._transient_delay(entry, exc)
+            self._outbox.retry_later(
+                entry.id,
+                self._now_ms() + int(delay * 1000),
+                error=exc.user_message,
+                correlation_id=correlation,
+                maybe_delivered=True,
+            )
+            report.count(State.QUEUED)
+        elif isinstance(exc, TimeNoLongerAvailable):
+            self._settle(entry, State.NEEDS_NEW_TIME, report, exc.user_message, correlation_id=correlation)
+        elif isinstance(exc, BookingRefused | LinkNotFound):
+            field_name = exc.field if isinstance(exc, BookingRefused) else None
+            self._settle(entry, State.REJECTED, report, exc.user_message, correlation_id=correlation, field=field_name)
+        else:
+            # OutcomeUnknown, MalformedResponse, anything unexpected: it may have booked. Never re-send blindly.
+            if not isinstance(exc, SchedulerError):
+                log.error("Unexpected error while booking draft %s", entry.id, exc_info=exc)
+            message = exc.user_message if isinstance(exc, SchedulerError) else "Sending failed unexpectedly."
+            self._settle(entry, State.UNKNOWN, report, message, correlation_id=correlation)
+
+    def _settle(
+        self,
+        entry: OutboxEntry,
+        state: State,
+        report: FlushReport,
+        message: str,
+        *,
+        correlation_id: str | None = None,
+        field: str | None = None,
+        verdict: Verdict = Verdict.NONE,
+    ) -> None:
+        self._failures.pop(entry.id, None)
+        final = self._outbox.mark_failed(
+            entry.id, state, error=message, correlation_id=correlation_id, field=field, verdict=verdict
+        )
+        report.count(state)
+        event: OutboxEvent
+        if state is State.NEEDS_NEW_TIME:
+            event = NeedsNewTimeEvent(final)
+        elif state is State.REJECTED:
+            event = RejectedEvent(final)
+        else:
+            event = UnknownEvent(final)
+        self._emit(event)
+
+    # --- reconciling unknown outcomes ----------------------------------------------------------------------
+
+    async def reconcile(self, draft_id: str) -> OutboxEntry:
+        """Fresh availability for an unknown draft: still offered → probably not booked; gone → probably booked."""
+        entry = self._outbox.get(draft_id)
+        if entry.state is not State.UNKNOWN:
+            return entry
+        if entry.start_ms <= self._now_ms():
+            verdict, note = Verdict.PROBABLY_BOOKED, "The time has passed; check in HubSpot whether it was booked."
+        elif await self._checker.offered(
+            entry.link_slug, entry.timezone, entry.start_ms, entry.duration_ms, fresh=True
+        ):
+            verdict, note = Verdict.PROBABLY_NOT_BOOKED, PROBABLY_NOT_BOOKED
+        else:
+            verdict, note = Verdict.PROBABLY_BOOKED, PROBABLY_BOOKED
+        updated = self._outbox.set_verdict(draft_id, verdict, note=note)
+        self._emit(UnknownEvent(updated))
+        return updated
+
+    async def reconcile_unknown(self) -> list[OutboxEntry]:
+        """Reconcile every unknown draft not yet checked; a failure to check leaves it for next time."""
+        checked: list[OutboxEntry] = []
+        for entry in self._outbox.entries(State.UNKNOWN):
+            if entry.verdict is not Verdict.NONE:
+                continue
+            try:
+                checked.append(await self.reconcile(entry.id))
+            except SchedulerError as exc:
+                log.info("Could not reconcile draft %s yet: %s", entry.id, type(exc).__name__)
+                if isinstance(exc, NetworkUnreachable):
+                    self._offline = True
+                    break
+        return checked
+
+    # --- the long-running loop ------------------------------------------------------------------------------
+
+    async def run(self, *, poll_s: float = 300.0) -> None:
+        """Flush, then wait for the next due time, a wake-up (user action, online hint) or stop()."""
+        if self._running:
+            raise RuntimeError("the sender is already running")
+        self._running = True
+        self._stopping = False
+        self._stopped.clear()
+        try:
+            while not self._stopping:
+                self._wake.clear()
+                if self._take_lock():
+                    await self.flush()
+                    wait = self._seconds_until_due()
+                    delay = poll_s if wait is None else min(poll_s, max(wait, 0.05))
+                else:
+                    delay = poll_s  # another instance sends; look again later
+                await self._wait_for_wake(delay)
+        finally:
+            self._running = False
+            self._release_lock()
+            self._stopped.set()
+
+    async def _wait_for_wake(self, delay: float) -> None:
+        waiter = asyncio.create_task(self._wake.wait())
+        timer: asyncio.Future[None] = asyncio.ensure_future(self._sleep(delay))
+        try:
+            await asyncio.wait((waiter, timer), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (waiter, timer):
+                task.cancel()
+            for task in (waiter, timer):
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+
+    def wake(self) -> None:
+        """Flush soon (a new draft was queued)."""
+        self._wake.set()
+
+    async def stop(self) -> None:
+        """Finish the sends in flight, then end run() and release the lock."""
+        self._stopping = True
+        self._wake.set()
+        if self._running:
+            await self._stopped.wait()

@@ -1,0 +1,69 @@
+"""The store's schema as forward migrations: index i upgrades `user_version` i to i+1. Append only."""
+
+from __future__ import annotations
+
+from app.store.database import Migration
+
+V1_OUTBOX_HISTORY_CACHE = """
+CREATE TABLE outbox (
+    id TEXT PRIMARY KEY,
+    state TEXT NOT NULL CHECK (state IN
+        ('draft', 'queued', 'sending', 'sent', 'needs_new_time', 'rejected', 'unknown', 'discarded')),
+    link_slug TEXT NOT NULL,
+    link_name TEXT NOT NULL DEFAULT '',
+    start_ms INTEGER NOT NULL,
+    duration_ms INTEGER NOT NULL,
+    timezone TEXT NOT NULL,
+    locale TEXT NOT NULL DEFAULT '',
+    account TEXT NOT NULL DEFAULT '',
+    email_lc TEXT NOT NULL DEFAULT '',
+    draft_json BLOB NOT NULL,
+    request_json BLOB NOT NULL,
+    response_json BLOB,
+    created_ms INTEGER NOT NULL,
+    updated_ms INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_ms INTEGER,
+    last_error TEXT,
+    last_error_field TEXT,
+    last_correlation_id TEXT,
+    maybe_delivered INTEGER NOT NULL DEFAULT 0,
+    verdict TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX outbox_by_state ON outbox (state, next_attempt_ms);
+CREATE INDEX outbox_by_email ON outbox (email_lc);
+
+CREATE TABLE history (
+    id INTEGER PRIMARY KEY,
+    outbox_id TEXT,
+    sent_ms INTEGER NOT NULL,
+    start_ms INTEGER NOT NULL,
+    duration_ms INTEGER NOT NULL,
+    link_slug TEXT NOT NULL,
+    link_name TEXT NOT NULL DEFAULT '',
+    account TEXT NOT NULL DEFAULT '',
+    name TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    company TEXT NOT NULL DEFAULT '',
+    email_lc TEXT NOT NULL DEFAULT '',
+    guests_lc TEXT NOT NULL DEFAULT '',
+    search_lc TEXT NOT NULL DEFAULT '',
+    has_calendar_event INTEGER NOT NULL DEFAULT 1,
+    request_json BLOB NOT NULL,
+    response_json BLOB
+);
+CREATE INDEX history_by_sent ON history (sent_ms DESC, id DESC);
+CREATE INDEX history_by_start ON history (start_ms);
+CREATE INDEX history_by_email ON history (email_lc);
+
+CREATE TABLE cache (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    raw BLOB NOT NULL,
+    fetched_ms INTEGER NOT NULL,
+    PRIMARY KEY (kind, key)
+);
+"""
+
+MIGRATIONS: list[Migration] = [V1_OUTBOX_HISTORY_CACHE]
+SCHEMA_VERSION = len(MIGRATIONS)
