@@ -39,11 +39,17 @@ class AvailabilityChecker:
         now = self._clock()
         key = (slug, timezone, max(0, month_offset(int(now * 1000), start_ms, timezone)))
         cached = self._pages.get(key)
-        if fresh or cached is None or now - cached[0] > self._ttl_s:
-            page = await self._fetch(*key)
-            cached = (self._clock(), page)
-            self._pages[key] = cached
-        return is_offered(cached[1], start_ms, duration_ms)
+        # A cached page may say "offered"; "gone" decides a draft's fate, so only a fresh page may say that.
+        if (
+            not fresh
+            and cached is not None
+            and now - cached[0] <= self._ttl_s
+            and is_offered(cached[1], start_ms, duration_ms)
+        ):
+            return True
+        page = await self._fetch(*key)
+        self._pages[key] = (self._clock(), page)
+        return is_offered(page, start_ms, duration_ms)
 
     def forget(self, slug: str) -> None:
         """Drop pages of `slug` (after a booking changed its availability)."""

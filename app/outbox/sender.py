@@ -426,6 +426,7 @@ class OutboxSender:
         """Flush, then wait for the next due time, a wake-up (user action, online hint) or stop()."""
         if self._running:
             raise RuntimeError("the sender is already running")
+        poll_s = min(poll_s, 86_400.0)  # asyncio's timers overflow on absurd delays
         self._running = True
         self._stopping = False
         self._stopped.clear()

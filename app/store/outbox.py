@@ -436,7 +436,7 @@ class Outbox:
         if states:
             sql += f" WHERE state IN ({', '.join('?' for _ in states)})"
             params += [s.value for s in states]
-        sql += " ORDER BY created_ms DESC, id LIMIT ? OFFSET ?"
+        sql += " ORDER BY created_ms DESC, rowid DESC LIMIT ? OFFSET ?"
         rows = self._db.connection.execute(sql, (*params, limit, offset)).fetchall()
         return [_row_to_entry(r) for r in rows]
 
@@ -454,7 +454,7 @@ class Outbox:
         now = self._now_ms() if now_ms is None else now_ms
         rows = self._db.connection.execute(
             f"SELECT {_COLUMNS} FROM outbox WHERE state = 'queued' AND (next_attempt_ms IS NULL OR next_attempt_ms"
-            " <= ?) ORDER BY created_ms, id LIMIT ?",
+            " <= ?) ORDER BY created_ms, rowid LIMIT ?",
             (now, limit + len(exclude)),
         ).fetchall()
         entries = [_row_to_entry(r) for r in rows if r[0] not in exclude]

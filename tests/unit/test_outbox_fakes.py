@@ -138,25 +138,25 @@ class FakeClient:
             self.active -= 1
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
+@pytest.fixture(name="db")
+def db_fixture(tmp_path: Path) -> Iterator[Database]:
     database = Database.open(tmp_path / "store.sqlite3")
     yield database
     database.close()
 
 
-@pytest.fixture
-def clock() -> FakeClock:
+@pytest.fixture(name="clock")
+def clock_fixture() -> FakeClock:
     return FakeClock()
 
 
-@pytest.fixture
-def outbox(db: Database, clock: FakeClock) -> Outbox:
+@pytest.fixture(name="outbox")
+def outbox_fixture(db: Database, clock: FakeClock) -> Outbox:
     return Outbox(db, clock=clock)
 
 
-@pytest.fixture
-def history(db: Database, clock: FakeClock) -> History:
+@pytest.fixture(name="history")
+def history_fixture(db: Database, clock: FakeClock) -> History:
     return History(db, clock=clock)
 
 

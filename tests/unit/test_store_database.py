@@ -100,7 +100,12 @@ def test_an_unreadable_file_is_reported_not_overwritten(tmp_path: Path) -> None:
 
 def test_transaction_rolls_back_on_error(tmp_path: Path) -> None:
     with Database.open(tmp_path / "db.sqlite3") as db:
-        with pytest.raises(RuntimeError), db.transaction() as conn:
-            conn.execute("INSERT INTO cache (kind, key, raw, fetched_ms) VALUES ('k', 'k', x'00', 0)")
-            raise RuntimeError("boom")
+
+        def failing_change() -> None:
+            with db.transaction() as conn:
+                conn.execute("INSERT INTO cache (kind, key, raw, fetched_ms) VALUES ('k', 'k', x'00', 0)")
+                raise RuntimeError("boom")
+
+        with pytest.raises(RuntimeError):
+            failing_change()
         assert db.connection.execute("SELECT COUNT(*) FROM cache").fetchone()[0] == 0
