@@ -75,3 +75,32 @@ def sanitize_html(text: str) -> str:
     parser.feed(text)
     parser.close()
     return parser.result()
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip_depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _DROPPED_WITH_CONTENT:
+            self._skip_depth += 1
+        elif tag in ("br", "p", "div", "li"):
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _DROPPED_WITH_CONTENT:
+            self._skip_depth = max(0, self._skip_depth - 1)
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip_depth:
+            self.parts.append(data)
+
+
+def plain_text(text: str) -> str:
+    """The words a reader sees in `text` (tags and scripts removed, whitespace collapsed)."""
+    parser = _TextOnly()
+    parser.feed(text)
+    parser.close()
+    return " ".join("".join(parser.parts).split())
