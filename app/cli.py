@@ -81,6 +81,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--locale", metavar="L", default="en-us", help="locale for HubSpot's emails (default en-us)")
     json_flag(p)
 
+    from app.cli_auth import add_auth_commands
+
+    add_auth_commands(sub)
+
     p = sub.add_parser("sandbox", help="serve the simulated HubSpot API on loopback")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=0, help="port (default: a free one, printed)")
@@ -107,6 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             serve(host=args.host, port=args.port)
             return EXIT_OK
+        from app.cli_auth import AUTH_COMMANDS, run_auth_command
+
+        if args.command in AUTH_COMMANDS:
+            return run_auth_command(args, paths)
         from app.cli_commands import run_command
 
         return run_command(args, paths)

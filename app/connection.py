@@ -5,11 +5,19 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.hubspot.client import SchedulerClient
 from app.hubspot.endpoints import DEFAULT_API_BASE
 from app.hubspot.http import make_http_client
 from app.hubspot.tokens import StaticTokenProvider, TokenProvider
+from app.paths import Paths, resolve_paths
+
+if TYPE_CHECKING:
+    import httpx
+
+    from app.auth.keychain import SecretStore
+    from app.auth.session import AuthSession
 
 TOKEN_ENV = "BOOKING_ASSISTANT_TOKEN"
 API_BASE_ENV = "BOOKING_ASSISTANT_API_BASE"
@@ -32,7 +40,34 @@ def env_token(environ: Mapping[str, str] | None = None) -> str | None:
     return env.get(TOKEN_ENV, "").strip() or None
 
 
-def open_client(options: ConnectionOptions, tokens: TokenProvider | None = None) -> SchedulerClient:
+def open_auth_session(
+    http: httpx.AsyncClient,
+    paths: Paths,
+    *,
+    api_base: str = DEFAULT_API_BASE,
+    environ: Mapping[str, str] | None = None,
+    store: SecretStore | None = None,
+) -> AuthSession:
+    """The profile's sign-in (a TokenProvider): env BOOKING_ASSISTANT_TOKEN wins, then a stored static token,
+    then a stored OAuth sign-in. `.account` and `.in_memory_only` are for the status bar.
+
+    The keychain is only opened here (keyring is slow to import): call this after the window's first paint.
+    """
+    from app.auth.credentials import CredentialVault, profile_key
+    from app.auth.keychain import KeychainCredentialStore
+    from app.auth.session import AuthSession
+
+    vault = CredentialVault(store or KeychainCredentialStore(), profile_key(paths))
+    return AuthSession(http, vault, api_base=api_base, environ=environ)
+
+
+def open_client(
+    options: ConnectionOptions,
+    tokens: TokenProvider | None = None,
+    *,
+    paths: Paths | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> SchedulerClient:
     """A client for the chosen API. Demo mode serves the simulated API in-process: no account, no network."""
     if options.demo:
         from app.sandbox.state import DEMO_TOKEN
@@ -40,4 +75,11 @@ def open_client(options: ConnectionOptions, tokens: TokenProvider | None = None)
 
         http = make_http_client(DEMO_BASE_URL, transport=in_process_transport())
         return SchedulerClient(http, StaticTokenProvider(DEMO_TOKEN))
-    return SchedulerClient(make_http_client(options.api_base), tokens or StaticTokenProvider(env_token()))
+    http = make_http_client(options.api_base)
+    if tokens is None:
+        if env_token(environ):
+            tokens = StaticTokenProvider(env_token(environ))  # scripts and CI: never touch the keychain
+        else:
+            profile = paths or resolve_paths(environ=environ)
+            tokens = open_auth_session(http, profile, api_base=options.api_base, environ=environ)
+    return SchedulerClient(http, tokens)

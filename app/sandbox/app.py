@@ -19,6 +19,7 @@ from app.sandbox.book import book_response, parse_book_body, prepare_booking
 from app.sandbox.control import control_routes
 from app.sandbox.envelopes import AUTH_MISSING, ApiError, envelope, rate_limit_body
 from app.sandbox.faults import ConnectionDropped, Fault
+from app.sandbox.oauth import oauth_routes
 from app.sandbox.reads import availability_page, booking_info, list_links
 from app.sandbox.state import READ_SCOPE, WRITE_SCOPES, SandboxState
 
@@ -196,7 +197,11 @@ def create_app(state: SandboxState | None = None) -> Starlette:
     """The ASGI app over `state` (a fresh seeded portal when None)."""
     state = state or SandboxState()
     api = SchedulerApi(state)
-    routes = [*control_routes(state), Route("/{path:path}", api, methods=["GET", "POST", "PUT", "PATCH", "DELETE"])]
+    routes = [
+        *control_routes(state),
+        *oauth_routes(state),
+        Route("/{path:path}", api, methods=["GET", "POST", "PUT", "PATCH", "DELETE"]),
+    ]
     app = Starlette(routes=routes)
     app.state.sandbox = state
     return app
