@@ -105,7 +105,7 @@ class SchedulerApi:
                 raise ApiError(429, rate_limit_body(decision.policy or "TEN_SECONDLY_ROLLING"), headers)
             fault = self.state.faults.take(route)
             if fault and fault.delay:
-                await asyncio.sleep(fault.delay)
+                await self.state.sleep(fault.delay)
             if fault and fault.drop:
                 await request.body()  # the request fully arrived; then the line goes dead
                 drop = True

@@ -57,6 +57,7 @@ class SandboxServer(uvicorn.Server):
 
 def _config(host: str, port: int, state: SandboxState | None) -> uvicorn.Config:
     _quiet_logging()
+    # A delay fault must not hold shutdown hostage for its whole delay.
     return uvicorn.Config(
         create_app(state),
         host=host,
@@ -68,6 +69,7 @@ def _config(host: str, port: int, state: SandboxState | None) -> uvicorn.Config:
         ws="none",
         lifespan="off",
         loop="asyncio",
+        timeout_graceful_shutdown=1,
     )
 
 

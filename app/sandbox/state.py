@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -133,6 +134,8 @@ class SandboxState:
         self.rate_limit = rate_limit
         self.daily_limit = daily_limit
         self.faults = Faults()
+        #: How a delay fault waits; tests swap in a recorder instead of really waiting.
+        self.sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
         self._lock = threading.Lock()
         self.users: dict[str, SandboxUser] = {}
         self.links: dict[str, SandboxLink] = {}
