@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import socket
 import sys
@@ -89,7 +90,10 @@ def running_server(state: SandboxState | None = None, host: str = "127.0.0.1") -
 
     def run() -> None:
         try:
-            server.run()
+            # A plain asyncio loop of its own: in a GUI process the default policy may hand this thread a qasync
+            # loop, whose Qt timers must not be driven from a second thread.
+            with asyncio.Runner(loop_factory=asyncio.SelectorEventLoop) as runner:
+                runner.run(server.serve())
         except BaseException as error:  # SystemExit on a failed start must not escape the thread
             failure.append(error)
         finally:

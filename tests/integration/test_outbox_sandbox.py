@@ -20,7 +20,6 @@ state_mod = pytest.importorskip("app.sandbox.state")
 # running_server's uvicorn thread gets a qasync loop once a QApplication exists (another test made one), and Qt
 # then warns "Timers cannot be stopped from another thread", failing the test. Passes alone; fix belongs in the
 # sandbox server (force a plain asyncio loop in its thread).
-@pytest.mark.skip(reason="sandbox server thread picks up the qasync loop policy after GUI tests (Qt timer warning)")
 @pytest.mark.asyncio
 async def test_a_queued_draft_is_booked_once_in_the_sandbox(tmp_path: Path) -> None:
     from app.hubspot.client import SchedulerClient
