@@ -63,9 +63,14 @@ class Paths:
 
 
 def resolve_paths(profile: str | Path | None = None, environ: Mapping[str, str] | None = None) -> Paths:
-    """`--profile` wins, then BOOKING_ASSISTANT_PROFILE, then the platform's folders."""
+    """`--profile` wins, then BOOKING_ASSISTANT_PROFILE, then a portable install's folder, then the platform's."""
     env = os.environ if environ is None else environ
     chosen = profile or env.get(PROFILE_ENV)
     if chosen:
         return Paths.for_profile(Path(chosen))
+    from app.portable import portable_profile
+
+    portable = portable_profile()
+    if portable is not None:
+        return Paths.for_profile(portable)
     return Paths.platform_default()
