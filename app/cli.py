@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--verbose", action="store_true", help="log debug details (personal data stays masked)")
     parser.add_argument("--smoke", action="store_true", help="start the window, load data, print one JSON line, exit")
     parser.add_argument("--kiosk", action="store_true", help="open the full-screen front-desk kiosk")
+    parser.add_argument(
+        "--screenshot", metavar="FILE", help="save a PNG of the window once its data is loaded (works offscreen)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def json_flag(p: argparse.ArgumentParser) -> None:
