@@ -1,0 +1,279 @@
+"""Decides what the booking window shows: which link, month, day and time; loads (cache first) and books.
+
+Views only lay out what the signals say. Every load is stamped with a generation number so a slow answer for a
+link or zone the user has already left never overwrites the newer one.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QObject, Signal
+
+from app.booking.slots import LocalSlot, month_for_offset, offset_for_month, slots_by_day, today_in
+from app.hubspot.errors import NetworkUnreachable, SchedulerError
+from app.hubspot.models import AvailabilityPage, BookingInfo, MeetingLink
+from app.ui.services import Services
+
+log = logging.getLogger(__name__)
+
+#: How many months ahead to look for the first one with open times.
+MONTHS_TO_SEARCH = 4
+
+
+@dataclass
+class BookingState:
+    """The user's current choices and what was loaded for them."""
+
+    links: list[MeetingLink] = field(default_factory=list)
+    slug: str = ""
+    info: BookingInfo | None = None
+    timezone: str = "UTC"
+    duration_ms: int = 0
+    month: tuple[int, int] = (1970, 1)
+    pages: dict[tuple[int, int], AvailabilityPage] = field(default_factory=dict)
+    day: date | None = None
+    start_ms: int = 0
+    fetched_ms: int | None = None  # oldest fetch time of what is shown from cache (None: all fresh)
+
+    @property
+    def link(self) -> MeetingLink | None:
+        return next((link for link in self.links if link.slug == self.slug), None)
+
+
+@dataclass(frozen=True)
+class DayChoice:
+    """The chosen day (None: none) and its open times; a signal argument, never None itself.
+
+    PySide6 6.12 miscounts references when None is emitted through a Signal(object), which crashes the
+    interpreter later; so no signal here ever carries a bare None.
+    """
+
+    day: date | None
+    slots: list[LocalSlot]
+
+
+class BookingController(QObject):
+    links_changed = Signal(object, str)  # list[MeetingLink], selected slug (object: no QVariantList copy)
+    link_changed = Signal(object)  # BookingInfo
+    month_changed = Signal(int, int, object, bool)  # year, month, set[date] open days, loading
+    day_changed = Signal(object)  # DayChoice
+    time_changed = Signal(object)  # start, epoch ms (0 = none); a C++ int would overflow
+    data_age_changed = Signal(object)  # fetch time (epoch ms) of cached data shown; 0 when fresh
+    online_changed = Signal(bool)
+    problem = Signal(str)  # a load problem to show in place ("" clears it)
+
+    def __init__(self, services: Services, *, timezone: str) -> None:
+        super().__init__()
+        self.services = services
+        self.state = BookingState(timezone=timezone)
+        self._generation = 0
+        self.online = True
+
+    # --- loading --------------------------------------------------------------------------------------
+
+    async def start(self, preferred_slug: str = "") -> None:
+        """Links from the cache at once, then fresh ones; then the preferred (or first) link."""
+        cached = self.services.cache.links(account=self.services.account)
+        if cached is not None:
+            self._set_links(cached.value, preferred_slug, cached.fetched_ms)
+        try:
+            links = await self.services.client.list_links()
+        except SchedulerError as exc:
+            self._load_failed(exc)
+            if cached is None:
+                return
+        else:
+            self.services.cache.put_links(links, account=self.services.account)
+            self._set_links(links, preferred_slug or self.state.slug, None)
+        if self.state.slug:
+            await self.choose_link(self.state.slug)
+
+    def _set_links(self, links: list[MeetingLink], preferred: str, fetched_ms: int | None) -> None:
+        self.state.links = links
+        slugs = [link.slug for link in links]
+        self.state.slug = preferred if preferred in slugs else (slugs[0] if slugs else "")
+        self._note_age(fetched_ms)
+        self.links_changed.emit(links, self.state.slug)
+
+    async def choose_link(self, slug: str) -> None:
+        """Booking info and the first month with open times for `slug`."""
+        self._generation += 1
+        generation = self._generation
+        state = self.state
+        state.slug, state.info, state.pages, state.day, state.start_ms = slug, None, {}, None, 0
+        self.day_changed.emit(DayChoice(None, []))
+        self.time_changed.emit(0)
+        info = await self._booking_info(slug, generation)
+        if info is None or generation != self._generation:
+            return
+        state.info = info
+        durations = info.custom_params.durations
+        if state.duration_ms not in durations:
+            state.duration_ms = durations[0] if durations else 0
+        self.link_changed.emit(info)
+        await self._open_first_month(generation)
+
+    async def _booking_info(self, slug: str, generation: int) -> BookingInfo | None:
+        cache, tz = self.services.cache, self.state.timezone
+        cached = cache.booking_info(slug, tz)
+        try:
+            info = await self.services.client.booking_info(slug, tz)
+        except SchedulerError as exc:
+            self._load_failed(exc)
+            if cached is None:
+                return None
+            self._note_age(cached.fetched_ms)
+            return cached.value
+        if generation == self._generation:
+            cache.put_booking_info(slug, tz, info)
+        return info
+
+    async def _open_first_month(self, generation: int) -> None:
+        today = self._today()
+        first = month_for_offset(today, 0)
+        for offset in range(MONTHS_TO_SEARCH):
+            month = month_for_offset(today, offset)
+            if not await self._load_month(month, generation):
+                return
+            if self._open_days(month):
+                self._show_month(month)
+                return
+        self._show_month(first)
+
+    async def show_month(self, year: int, month: int) -> None:
+        """Month navigation: show it at once (loading), then its open days (cache first)."""
+        generation = self._generation
+        wanted = (year, month)
+        self.state.month = wanted
+        if wanted not in self.state.pages:
+            self.month_changed.emit(year, month, set(), True)
+            if not await self._load_month(wanted, generation):
+                return
+        if generation == self._generation and self.state.month == wanted:
+            self._show_month(wanted)
+
+    async def _load_month(self, month: tuple[int, int], generation: int) -> bool:
+        """Fetch (or take from cache) one month's page; False when the user moved on meanwhile."""
+        slug, tz = self.state.slug, self.state.timezone
+        key = f"{month[0]:04d}-{month[1]:02d}"
+        cache = self.services.cache
+        offset = offset_for_month(datetime.now(UTC), ZoneInfo(tz), *month)
+        if offset < 0:
+            self.state.pages[month] = AvailabilityPage(all_users_busy_times=[])
+            return True
+        try:
+            page = await self.services.client.availability(slug, tz, offset)
+        except SchedulerError as exc:
+            self._load_failed(exc)
+            cached = cache.availability(slug, tz, key)
+            if cached is None:
+                return generation == self._generation
+            page = cached.value
+            self._note_age(cached.fetched_ms)
+        else:
+            if generation == self._generation:
+                cache.put_availability(slug, tz, key, page)
+                self._went_online()
+        if generation != self._generation:
+            return False
+        self.state.pages[month] = page
+        return True
+
+    # --- choices ----------------------------------------------------------------------------------------
+
+    def choose_day(self, day: date) -> None:
+        self.state.day = day
+        self.state.start_ms = 0
+        self.time_changed.emit(0)
+        self.day_changed.emit(DayChoice(day, self.slots_on(day)))
+
+    def choose_time(self, start_ms: int) -> None:
+        self.state.start_ms = start_ms
+        self.time_changed.emit(start_ms)
+
+    def choose_duration(self, duration_ms: int) -> None:
+        """Another length changes which times are open; keep the day, drop a time that no longer fits."""
+        self.state.duration_ms = duration_ms
+        self._show_month(self.state.month)
+        if self.state.day is not None:
+            slots = self.slots_on(self.state.day)
+            if self.state.start_ms not in {s.start_ms for s in slots}:
+                self.state.start_ms = 0
+                self.time_changed.emit(0)
+            self.day_changed.emit(DayChoice(self.state.day, slots))
+
+    async def set_timezone(self, zone: str) -> None:
+        """Times are re-read in the new zone (its months and days differ), keeping the chosen instant if offered."""
+        if zone == self.state.timezone:
+            return
+        self.state.timezone = zone
+        if self.state.slug:
+            await self.choose_link(self.state.slug)
+
+    # --- reading the state ------------------------------------------------------------------------------
+
+    def all_slots(self) -> dict[date, list[LocalSlot]]:
+        tz = ZoneInfo(self.state.timezone)
+        slots = [
+            slot
+            for page in self.state.pages.values()
+            if page.link_availability is not None
+            for slot in page.link_availability.slots_for(self.state.duration_ms)
+        ]
+        return slots_by_day(slots, tz)
+
+    def slots_on(self, day: date) -> list[LocalSlot]:
+        """Open times on `day` that have not started yet."""
+        now_ms = int(time.time() * 1000)
+        return [s for s in self.all_slots().get(day, []) if s.start_ms > now_ms]
+
+    def offered_starts(self) -> set[int]:
+        return {s.start_ms for times in self.all_slots().values() for s in times}
+
+    def _open_days(self, month: tuple[int, int]) -> set[date]:
+        now_ms = int(time.time() * 1000)
+        return {
+            d
+            for d, times in self.all_slots().items()
+            if (d.year, d.month) == month and any(s.start_ms > now_ms for s in times)
+        }
+
+    def _show_month(self, month: tuple[int, int]) -> None:
+        """Show `month`; with no day chosen in it yet, land on its first open day (cal.com #10295)."""
+        self.state.month = month
+        open_days = self._open_days(month)
+        self.month_changed.emit(month[0], month[1], open_days, False)
+        day = self.state.day
+        if open_days and (day is None or (day.year, day.month) != month):
+            self.choose_day(min(open_days))
+
+    def _today(self) -> date:
+        return today_in(datetime.now(UTC), ZoneInfo(self.state.timezone))
+
+    # --- status -----------------------------------------------------------------------------------------
+
+    def _note_age(self, fetched_ms: int | None) -> None:
+        self.state.fetched_ms = fetched_ms
+        self.data_age_changed.emit(fetched_ms or 0)
+
+    def _load_failed(self, exc: SchedulerError) -> None:
+        if isinstance(exc, NetworkUnreachable):
+            if self.online:
+                self.online = False
+                self.online_changed.emit(False)
+            self.problem.emit(self.tr("HubSpot can't be reached; showing saved data. Bookings go to the outbox."))
+        else:
+            log.info("Loading failed: %s", type(exc).__name__)
+            self.problem.emit(exc.user_message)
+
+    def _went_online(self) -> None:
+        if not self.online:
+            self.online = True
+            self.online_changed.emit(True)
+            self.problem.emit("")
+        self._note_age(None)

@@ -1,0 +1,90 @@
+"""Dates, times, zones and links as the user reads (and a screen reader announces) them, formatted by QLocale."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
+
+from app.hubspot.models import LinkType
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Formatting", text)
+
+
+def locale_uses_24h(locale: QLocale | None = None) -> bool:
+    """Whether the locale's own short time format is a 24-hour clock (no AM/PM marker)."""
+    fmt = (locale or QLocale()).timeFormat(QLocale.FormatType.ShortFormat)
+    return "a" not in fmt.lower()
+
+
+def format_time(moment: datetime, use_24h: bool, locale: QLocale | None = None) -> str:
+    """`14:05` or `2:05 PM` (AM/PM text from the locale), in the zone `moment` carries."""
+    loc = locale or QLocale()
+    qtime = QTime(moment.hour, moment.minute)
+    return loc.toString(qtime, "HH:mm" if use_24h else "h:mm AP")
+
+
+def format_day_long(day: date, locale: QLocale | None = None) -> str:
+    """`Tuesday 1 December 2026` in the locale's long date format."""
+    return (locale or QLocale()).toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+
+
+def format_month(year: int, month: int, locale: QLocale | None = None) -> str:
+    """`December 2026`."""
+    return (locale or QLocale()).toString(QDate(year, month, 1), "MMMM yyyy")
+
+
+def spoken_datetime(moment: datetime, use_24h: bool, locale: QLocale | None = None) -> str:
+    """A full date and time for accessible names: `Tuesday 1 December 2026, 09:30`."""
+    return f"{format_day_long(moment.date(), locale)}, {format_time(moment, use_24h, locale)}"
+
+
+def format_duration(duration_ms: int) -> str:
+    """`30 min`, `1 h`, `1 h 30 min`."""
+    minutes = duration_ms // 60_000
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return _tr("%1 h %2 min").replace("%1", str(hours)).replace("%2", str(rest))
+    if hours:
+        return _tr("%1 h").replace("%1", str(hours))
+    return _tr("%1 min").replace("%1", str(minutes))
+
+
+def utc_offset_label(zone_id: str, at: QDateTime | None = None) -> str:
+    """`UTC+01:00` for the zone at `at` (now by default); `UTC` for a zero offset."""
+    zone = QTimeZone(zone_id.encode())
+    if not zone.isValid():
+        return ""
+    seconds = zone.offsetFromUtc(at or QDateTime.currentDateTimeUtc())
+    if seconds == 0:
+        return "UTC"
+    sign = "+" if seconds > 0 else "−"
+    hours, minutes = divmod(abs(seconds) // 60, 60)
+    return f"UTC{sign}{hours:02d}:{minutes:02d}"
+
+
+def city_of(zone_id: str) -> str:
+    """`America/Argentina/Buenos_Aires` → `Buenos Aires`."""
+    return zone_id.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def link_type_label(link_type: LinkType | str) -> str:
+    """Personal, Team (round robin) or Group: the words HubSpot's own UI uses."""
+    return {
+        "PERSONAL_LINK": _tr("Personal"),
+        "ROUND_ROBIN_CALENDAR": _tr("Team (round robin)"),
+        "GROUP_CALENDAR": _tr("Group"),
+    }.get(link_type, link_type)
+
+
+def age_label(seconds: float) -> str:
+    """`just now`, `5 min ago`, `3 h ago`, `2 days ago` for "as of" labels."""
+    if seconds < 60:
+        return _tr("just now")
+    if seconds < 3600:
+        return _tr("%1 min ago").replace("%1", str(int(seconds // 60)))
+    if seconds < 86_400:
+        return _tr("%1 h ago").replace("%1", str(int(seconds // 3600)))
+    return _tr("%1 days ago").replace("%1", str(int(seconds // 86_400)))

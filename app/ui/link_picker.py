@@ -1,0 +1,66 @@
+"""Meeting-link picker: searchable by name, each entry showing its type; the organiser under it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+
+from app.hubspot.models import MeetingLink
+from app.ui.formatting import link_type_label
+from app.ui.searchable import make_searchable
+
+SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class LinkPicker(QWidget):
+    """Emits `link_chosen(slug)` when the user picks another link."""
+
+    link_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._label = QLabel(self.tr("&Meeting link"))
+        self.combo = QComboBox()
+        self.combo.setAccessibleName(self.tr("Meeting link"))
+        self.combo.setAccessibleDescription(self.tr("Type to search the meeting links by name"))
+        make_searchable(self.combo, self.tr("Search meeting links…"))
+        self._label.setBuddy(self.combo)
+        self.details = QLabel()
+        self.details.setObjectName("hint")
+        self.details.setWordWrap(True)
+        self.combo.activated.connect(self._on_activated)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._label)
+        layout.addWidget(self.combo)
+        layout.addWidget(self.details)
+
+    def set_links(self, links: list[MeetingLink], selected: str | None) -> None:
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for link in links:
+            self.combo.addItem(f"{link.name or link.slug} · {link_type_label(link.type)}")
+            self.combo.setItemData(self.combo.count() - 1, link.slug, SLUG_ROLE)
+        self.select(selected)
+        self.combo.blockSignals(False)
+
+    def select(self, slug: str | None) -> None:
+        index = self.combo.findData(slug, SLUG_ROLE) if slug else -1
+        self.combo.setCurrentIndex(index)
+
+    def current_slug(self) -> str | None:
+        slug = self.combo.currentData(SLUG_ROLE)
+        return str(slug) if slug else None
+
+    def set_details(self, link_type: str, organiser: str) -> None:
+        """`Personal · organiser Alex Morgan` under the picker."""
+        parts = [link_type_label(link_type)]
+        if organiser:
+            parts.append(self.tr("organiser %1").replace("%1", organiser))
+        self.details.setText(" · ".join(parts))
+
+    def _on_activated(self, index: int) -> None:
+        slug = self.combo.itemData(index, SLUG_ROLE)
+        if slug:
+            self.link_chosen.emit(str(slug))

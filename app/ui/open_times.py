@@ -1,0 +1,155 @@
+"""The chosen day's open times as large focusable buttons, with the duration choice and the 12/24-hour toggle."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.booking.slots import LocalSlot
+from app.ui.formatting import format_day_long, format_duration, format_time, spoken_datetime
+
+COLUMNS = 3
+
+
+class OpenTimesView(QWidget):
+    """Emits `time_chosen(start_ms)`, `duration_chosen(ms)` and `clock_toggled(use_24h)`; shows what it is given."""
+
+    time_chosen = Signal(object)  # epoch ms: too large for a C++ int
+    duration_chosen = Signal(object)
+    clock_toggled = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._slots: list[LocalSlot] = []
+        self._use_24h = True
+        self._chosen_ms = 0
+        self._day: date | None = None
+
+        self._title = QLabel(self.tr("Pick a day to see its open times."))
+        self._title.setObjectName("sectionTitle")
+        self._title.setWordWrap(True)
+
+        self._durations_box = QWidget()
+        self._durations_layout = QHBoxLayout(self._durations_box)
+        self._durations_layout.setContentsMargins(0, 0, 0, 0)
+        self._durations_label = QLabel(self.tr("Length:"))
+        self._durations_layout.addWidget(self._durations_label)
+        self._duration_group = QButtonGroup(self)
+        self._duration_group.setExclusive(True)
+        self._durations_layout.addStretch(1)
+        self._durations_box.hide()
+
+        self._clock = QCheckBox(self.tr("24-hour clock"))
+        self._clock.setAccessibleName(self.tr("Show times with the 24-hour clock"))
+        self._clock.toggled.connect(self._on_clock)
+
+        self._buttons = QWidget()
+        self._grid = QGridLayout(self._buttons)
+        self._grid.setSpacing(6)
+        self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._buttons)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self._empty = QLabel()
+        self._empty.setObjectName("hint")
+        self._empty.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._title)
+        layout.addWidget(self._durations_box)
+        layout.addWidget(self._clock)
+        layout.addWidget(self._empty)
+        layout.addWidget(scroll, 1)
+
+    # --- public -----------------------------------------------------------------------------------------
+
+    @property
+    def use_24h(self) -> bool:
+        return self._use_24h
+
+    def set_use_24h(self, use_24h: bool) -> None:
+        self._use_24h = use_24h
+        self._clock.blockSignals(True)
+        self._clock.setChecked(use_24h)
+        self._clock.blockSignals(False)
+        self._render()
+
+    def set_durations(self, durations_ms: list[int], chosen_ms: int) -> None:
+        """One checkable button per offered length; hidden when the link offers only one."""
+        for button in self._duration_group.buttons():
+            self._duration_group.removeButton(button)
+            button.deleteLater()
+        for duration in sorted(durations_ms):
+            button = QPushButton(format_duration(duration))
+            button.setCheckable(True)
+            button.setChecked(duration == chosen_ms)
+            button.setProperty("role", "duration")
+            button.setAccessibleName(self.tr("Meeting length %1").replace("%1", format_duration(duration)))
+            button.clicked.connect(lambda _=False, d=duration: self.duration_chosen.emit(d))
+            self._duration_group.addButton(button)
+            self._durations_layout.insertWidget(self._durations_layout.count() - 1, button)
+            button.show()
+        self._durations_box.setVisible(len(durations_ms) > 1)
+
+    def show_day(self, day: date | None, slots: list[LocalSlot], chosen_ms: int = 0) -> None:
+        self._day = day
+        self._slots = list(slots)
+        self._chosen_ms = chosen_ms
+        self._render()
+
+    def select(self, start_ms: int) -> None:
+        self._chosen_ms = start_ms
+        for button in self._group.buttons():
+            button.setChecked(button.property("start_ms") == start_ms)
+
+    def time_buttons(self) -> list[QPushButton]:
+        return [b for b in self._group.buttons() if isinstance(b, QPushButton)]
+
+    # --- internals --------------------------------------------------------------------------------------
+
+    def _on_clock(self, checked: bool) -> None:
+        self._use_24h = checked
+        self._render()
+        self.clock_toggled.emit(checked)
+
+    def _render(self) -> None:
+        for button in self._group.buttons():
+            self._group.removeButton(button)
+            self._grid.removeWidget(button)
+            button.deleteLater()
+        if self._day is None:
+            self._title.setText(self.tr("Pick a day to see its open times."))
+            self._empty.setText("")
+            return
+        self._title.setText(format_day_long(self._day))
+        self._empty.setText("" if self._slots else self.tr("No open times left on this day."))
+        for index, slot in enumerate(self._slots):
+            button = QPushButton(format_time(slot.start, self._use_24h))
+            button.setCheckable(True)
+            button.setProperty("role", "time")
+            button.setProperty("start_ms", slot.start_ms)
+            button.setChecked(slot.start_ms == self._chosen_ms)
+            button.setAccessibleName(spoken_datetime(slot.start, self._use_24h))
+            button.setMinimumHeight(40)
+            button.clicked.connect(lambda _=False, ms=slot.start_ms: self.time_chosen.emit(ms))
+            self._group.addButton(button)
+            self._grid.addWidget(button, index // COLUMNS, index % COLUMNS)
+            button.show()  # a layout shows new children only on the next event-loop turn

@@ -1,0 +1,80 @@
+"""What the window needs after its first paint: the HubSpot client, the store, the sender. Imported lazily.
+
+This module pulls in httpx, sqlite and the sandbox; `main.py` imports it only after the window has painted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.connection import ConnectionOptions, env_token, open_client
+from app.hubspot.client import SchedulerClient
+from app.outbox.lock import SenderLock
+from app.outbox.sender import OutboxSender
+from app.paths import Paths
+from app.settings import Settings
+from app.store.cache import Cache
+from app.store.database import Database
+from app.store.history import History
+from app.store.outbox import Outbox
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    client: SchedulerClient
+    db: Database
+    cache: Cache
+    outbox: Outbox
+    history: History
+    sender: OutboxSender
+    demo: bool
+    account: str  # shown in the status bar and stored with each booking
+    _sender_task: asyncio.Task[Any] | None = field(default=None, repr=False)
+
+    def start_sender(self) -> None:
+        """The sender's long-running loop, on the current event loop."""
+        if self._sender_task is None:
+            self._sender_task = asyncio.get_running_loop().create_task(self.sender.run(), name="outbox-sender")
+
+    async def aclose(self) -> None:
+        """Stop the sender (finishing sends in flight), close the HTTP client, then the database."""
+        if self._sender_task is not None:
+            await self.sender.stop()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._sender_task
+        await self.client.aclose()
+        self.db.close()
+
+
+def wants_demo(args: argparse.Namespace) -> bool:
+    """Demo when asked for, or when no account is configured (no token in the environment yet)."""
+    return bool(getattr(args, "demo", False)) or env_token() is None
+
+
+def open_services(args: argparse.Namespace, paths: Paths, settings: Settings) -> Services:
+    """Open the store and the client. Demo mode keeps its data in memory, apart from real bookings."""
+    demo = wants_demo(args)
+    api_base = getattr(args, "api_base", None) or settings.api_base or None
+    client = open_client(ConnectionOptions.from_args(api_base, demo))
+    db = Database.in_memory() if demo else Database.open(paths.database_file)
+    outbox = Outbox(db)
+    history = History(db)
+    lock = None if demo else SenderLock(paths.sender_lock_file)
+    sender = OutboxSender(outbox, client, history=history, lock=lock)
+    return Services(
+        client=client,
+        db=db,
+        cache=Cache(db),
+        outbox=outbox,
+        history=history,
+        sender=sender,
+        demo=demo,
+        account="" if demo else "token",
+    )
