@@ -111,3 +111,15 @@ def test_book_another_is_a_signal(qtbot: QtBot) -> None:
     view.focus_primary()
     with qtbot.waitSignal(view.book_another_requested):
         qtbot.keyClick(view.another_button, Qt.Key.Key_Space)
+
+
+def test_tab_goes_from_the_video_link_to_the_buttons(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.show_booking(book_response(), rep_zone="America/New_York", use_24h=True, contact="Ada <ada@example.org>")
+    view.video.setFocus()
+    order = []
+    # The first Tab moves onto the link inside the label; the next ones leave it for the buttons.
+    for _ in range(4):
+        qtbot.keyClick(QGuiApplication.focusObject(), Qt.Key.Key_Tab)  # type: ignore[arg-type]
+        order.append(QGuiApplication.focusObject())
+    assert order == [view.video, view.save_button, view.copy_button, view.another_button]

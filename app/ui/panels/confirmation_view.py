@@ -78,10 +78,8 @@ class ConfirmationView(QWidget):
         self.guests = QLabel(self)
         for label in (self.subject, self.attendee_time, self.rep_time, self.location, self.contact, self.guests):
             label.setWordWrap(True)
-            # Selectable so a rep can copy one detail with the keyboard too.
-            label.setTextInteractionFlags(
-                Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-            )
+            # Selectable with the mouse, but not a tab stop each: keyboard users have Copy details.
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QFormLayout()
         self._captions: dict[QLabel, QLabel] = {}
         for caption, label in (

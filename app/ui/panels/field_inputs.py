@@ -299,7 +299,6 @@ class DateInput(FieldInput):
         self.pick = QToolButton(self)
         self.pick.setText(self.tr("Calendar…"))
         self.pick.setProperty("ownAccessibleName", self.tr("choose from a calendar"))
-        self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.pick.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
@@ -307,8 +306,8 @@ class DateInput(FieldInput):
         action = QWidgetAction(menu)
         action.setDefaultWidget(self.calendar)
         menu.addAction(action)
-        menu.aboutToShow.connect(self._on_calendar_opening)
-        self.pick.setMenu(menu)
+        # popup(), not the tool button's own menu: that one runs a nested exec() loop under qasync.
+        self.pick.clicked.connect(self.on_calendar_requested)
         self.calendar.activated.connect(self._on_date_picked)
         self.calendar.clicked.connect(self._on_date_picked)
         self._menu = menu
@@ -317,10 +316,11 @@ class DateInput(FieldInput):
         self._watch_focus(self.line, self.pick)
         self.setFocusProxy(self.line)
 
-    def _on_calendar_opening(self) -> None:
+    def on_calendar_requested(self) -> None:
         current = QDate.fromString(self.line.text(), _ISO)
         self.calendar.setSelectedDate(current if current.isValid() else QDate.currentDate())
-        self.calendar.setFocus()
+        self._menu.popup(self.pick.mapToGlobal(self.pick.rect().bottomLeft()))
+        self.calendar.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def _on_date_picked(self, day: QDate) -> None:
         self.line.setText(day.toString(_ISO))
