@@ -83,6 +83,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timezone", metavar="TZ", help="attendee's IANA zone (default: this machine's)")
     p.add_argument("--locale", metavar="L", default="en-us", help="locale for HubSpot's emails (default en-us)")
     json_flag(p)
+    p.add_argument("--later", action="store_true", help="save it to the outbox without sending (prints the draft id)")
+
+    p = sub.add_parser("outbox", help="bookings waiting to be sent, and what happened to them")
+    json_flag(p)
+    outbox = p.add_subparsers(dest="outbox_action", metavar="ACTION")
+    json_flag(outbox.add_parser("list", help="every draft with its state and last error (the default)"))
+    q = outbox.add_parser("send", help="send what is queued now; exit 0 when nothing is left queued")
+    q.add_argument(
+        "--wait", type=float, default=60.0, metavar="S", help="wait for retries due within S seconds (default 60)"
+    )
+    json_flag(q)
+    for action, text in (
+        ("retry", "queue a draft again (rejected, needs a new time, or checked as probably not booked)"),
+        ("discard", "never send this draft"),
+        ("mark-booked", "a draft with an unknown outcome that you found booked in HubSpot"),
+    ):
+        q = outbox.add_parser(action, help=text)
+        q.add_argument("id", metavar="ID", help="draft id (or a unique prefix) from `outbox list`")
+        json_flag(q)
+
+    p = sub.add_parser("history", help="bookings sent from this profile")
+    p.add_argument("--search", metavar="TEXT", help="name, email, company or guest email contains TEXT")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="newest N (default 50)")
+    p.add_argument("--export", nargs=2, metavar=("csv|ics", "FILE"), help="write every match to FILE")
+    json_flag(p)
+
+    p = sub.add_parser("forget", help="erase one attendee's personal data from this profile (GDPR)")
+    p.add_argument("email", metavar="EMAIL")
 
     from app.cli_auth import add_auth_commands
 
@@ -118,6 +146,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if args.command in AUTH_COMMANDS:
             return run_auth_command(args, paths)
+        if args.command in ("outbox", "history", "forget"):
+            from app.cli_outbox import run_outbox_command
+
+            return run_outbox_command(args, paths)
         from app.cli_commands import run_command
 
         return run_command(args, paths)

@@ -6,7 +6,10 @@ import argparse
 import asyncio
 import sys
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
+
+import msgspec
 
 from app import cli
 from app.booking.answers import Answer
@@ -16,7 +19,7 @@ from app.booking.timefmt import format_time, from_ms
 from app.booking.wire import StartTimeError, parse_start, to_book_request
 from app.cli_output import print_json, report_error, report_invalid, table
 from app.connection import ConnectionOptions, open_client
-from app.hubspot.client import Booked, SchedulerClient
+from app.hubspot.client import Booked, BookResult, SchedulerClient
 from app.hubspot.errors import (
     BookingRefused,
     NetworkUnreachable,
@@ -27,7 +30,14 @@ from app.hubspot.errors import (
 )
 from app.hubspot.models import BookingInfo, FormField, Slot
 from app.paths import Paths
+from app.store.cache import Cache
+from app.store.database import DatabaseError
+from app.store.outbox import Outbox
+from app.store.outbox import State as OutboxState
 from app.timezones import is_valid_timezone, system_timezone_name
+
+if TYPE_CHECKING:
+    from app.cli_outbox import LazyStore
 
 _YES = {"yes", "y", "true", "1", "on"}
 _NO = {"no", "n", "false", "0", "off"}
@@ -157,6 +167,7 @@ async def _slots(client: SchedulerClient, args: argparse.Namespace, tz: ZoneInfo
 
 
 async def _book(client: SchedulerClient, args: argparse.Namespace, tz: ZoneInfo, as_json: bool) -> int:
+    """Validate, commit the draft to the outbox (write-ahead), then send it once, or leave it queued (`--later`)."""
     problems: dict[str, str] = {}
     try:
         start_ms = parse_start(args.start, tz)
@@ -169,7 +180,33 @@ async def _book(client: SchedulerClient, args: argparse.Namespace, tz: ZoneInfo,
         report_invalid(problems, as_json=as_json)
         return cli.EXIT_INVALID
 
-    info = await client.booking_info(args.slug, tz.key)
+    from app.cli_outbox import LazyStore
+    from app.paths import resolve_paths
+
+    store = LazyStore(resolve_paths(args.profile))
+    try:
+        return await _book_with_store(client, store, args, tz, start_ms, raw_fields, raw_consents, as_json)
+    except DatabaseError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return cli.EXIT_INVALID
+    finally:
+        store.close()
+
+
+async def _book_with_store(
+    client: SchedulerClient,
+    store: LazyStore,
+    args: argparse.Namespace,
+    tz: ZoneInfo,
+    start_ms: int,
+    raw_fields: dict[str, str],
+    raw_consents: dict[str, str],
+    as_json: bool,
+) -> int:
+    from app.cli_outbox import STILL_QUEUED, account_label, exit_code_for, send_draft
+
+    problems: dict[str, str] = {}
+    info = await _booking_info_or_cached(client, store, args.slug, tz.key)
     answers = _answers(info, raw_fields, problems)
     processing, communication = _consents(info, raw_consents, problems)
     if problems:
@@ -189,30 +226,77 @@ async def _book(client: SchedulerClient, args: argparse.Namespace, tz: ZoneInfo,
         processing_consent=processing,
         communication_consents=communication,
     )
-    offered: list[Slot] = []
+    offered: list[Slot] | None = []
     if draft.duration_ms in info.custom_params.durations:
-        offered = await _offered_slots(client, draft, tz)
-    problems = validate_draft(draft, info, [s.start_millis_utc for s in offered])
+        offered = await _offered_or_cached(client, store, draft, tz)
+    # Offline with nothing cached: the sender checks the time against fresh open times before sending.
+    problems = validate_draft(draft, info, None if offered is None else [s.start_millis_utc for s in offered])
     if problems:
-        extra = {"nearestOpenTimes": _nearest(offered, start_ms, tz)} if "start" in problems else {}
+        extra = {"nearestOpenTimes": _nearest(offered or [], start_ms, tz)} if "start" in problems else {}
         report_invalid(problems, as_json=as_json, **extra)
         if extra and not as_json:
             _print_nearest(extra["nearestOpenTimes"])
         return cli.EXIT_INVALID
 
-    request = to_book_request(draft, info)
-    try:
-        result = await client.book(request)
-    except TimeNoLongerAvailable as exc:
+    # Write-ahead: the draft is committed before any byte of the booking goes out.
+    store.save_pending()
+    db = store.db
+    entry = Outbox(db).enqueue(
+        request=to_book_request(draft, info),
+        payload=msgspec.to_builtins(draft),
+        start_ms=start_ms,
+        account=account_label(args),
+    )
+    if args.later:
+        if as_json:
+            print_json({"status": "queued", "draftId": entry.id, "start": from_ms(start_ms, tz).isoformat()})
+        else:
+            sys.stdout.write(f"{entry.id}\n")
+            sys.stderr.write("Queued; `booking-assistant outbox send` sends it.\n")
+        return cli.EXIT_OK
+
+    from app.outbox.lock import SenderLock
+
+    outcome = await send_draft(db, client, entry.id, SenderLock(store.paths.sender_lock_file))
+    entry = outcome.entry
+    where = {"draftId": entry.id, "draftState": entry.state.value}
+    if outcome.busy:
+        message = "Another Booking Assistant is sending this profile's outbox; it will send this booking."
+        if as_json:
+            print_json({"status": "queued", "message": message, **where})
+        else:
+            sys.stderr.write(f"{message} Draft {entry.id}.\n")
+        return cli.EXIT_UNREACHABLE
+    if entry.state is OutboxState.SENT and outcome.result is not None:
+        return _print_booked(outcome.result, start_ms, tz, as_json)
+    error = outcome.error
+    if entry.state is OutboxState.NEEDS_NEW_TIME:
+        taken = error if isinstance(error, TimeNoLongerAvailable) else TimeNoLongerAvailable(entry.last_error or "")
         fresh = await _offered_slots(client, draft, tz)
         nearest = _nearest(fresh, start_ms, tz)
-        report_error(exc, as_json=as_json, nearestOpenTimes=nearest)
+        report_error(taken, as_json=as_json, nearestOpenTimes=nearest, **where)
         if not as_json:
             _print_nearest(nearest)
         return cli.EXIT_REFUSED
-    except BookingRefused as exc:
-        report_error(exc, as_json=as_json, field=exc.field)
-        return cli.EXIT_REFUSED
+    if not isinstance(error, SchedulerError):
+        error = OutcomeUnknown(entry.last_error or "Sending failed unexpectedly; it may have been booked.")
+    details: dict[str, object] = dict(where)
+    if isinstance(error, BookingRefused):
+        details["field"] = error.field
+    report_error(error, as_json=as_json, **details)
+    if not as_json:
+        if entry.state is OutboxState.QUEUED:
+            sys.stderr.write(STILL_QUEUED.format(id=entry.id) + "\n")
+        elif entry.state is OutboxState.UNKNOWN:
+            sys.stderr.write(f"Kept in the outbox as {entry.id} (outcome unknown); it is never re-sent by itself.\n")
+        else:
+            sys.stderr.write(f"Kept in the outbox as {entry.id} ({entry.state.value}).\n")
+    if entry.state is OutboxState.QUEUED and isinstance(error, NetworkUnreachable):
+        return cli.EXIT_UNREACHABLE
+    return exit_code_for(error)
+
+
+def _print_booked(result: BookResult, start_ms: int, tz: ZoneInfo, as_json: bool) -> int:
     response = result.response
     ok = isinstance(result, Booked)
     if as_json:
@@ -231,6 +315,43 @@ async def _book(client: SchedulerClient, args: argparse.Namespace, tz: ZoneInfo,
         )
         return cli.EXIT_NO_CALENDAR_EVENT
     return cli.EXIT_OK
+
+
+async def _booking_info_or_cached(client: SchedulerClient, store: LazyStore, slug: str, timezone: str) -> BookingInfo:
+    """Fresh booking info (saved for offline use), or the saved copy when HubSpot is unreachable."""
+    try:
+        info = await client.booking_info(slug, timezone)
+    except NetworkUnreachable:
+        cached = Cache(store.db).booking_info(slug, timezone)
+        if cached is None:
+            raise
+        saved = datetime.fromtimestamp(cached.fetched_ms / 1000, UTC).astimezone()
+        sys.stderr.write(f"HubSpot is unreachable; using the link's details saved {saved:%Y-%m-%d %H:%M}.\n")
+        return cached.value
+    store.later(lambda cache: cache.put_booking_info(slug, timezone, info))
+    return info
+
+
+async def _offered_or_cached(
+    client: SchedulerClient, store: LazyStore, draft: BookingDraft, tz: ZoneInfo
+) -> list[Slot] | None:
+    """Open times of the start's month, fresh or saved; None when unreachable with nothing saved."""
+    start = from_ms(draft.start_ms, tz)
+    month = f"{start.year:04d}-{start.month:02d}"
+    offset = offset_for_month(datetime.now(UTC), tz, start.year, start.month)
+    if offset < 0:
+        return []
+    try:
+        page = await client.availability(draft.slug, tz.key, offset)
+    except NetworkUnreachable:
+        cached = Cache(store.db).availability(draft.slug, tz.key, month)
+        if cached is None:
+            return None
+        page = cached.value
+    else:
+        fresh = page
+        store.later(lambda cache: cache.put_availability(draft.slug, tz.key, month, fresh))
+    return page.link_availability.slots_for(draft.duration_ms) if page.link_availability else []
 
 
 def _pairs(items: list[str], option: str, problems: dict[str, str]) -> dict[str, str]:

@@ -1,0 +1,482 @@
+"""The outbox, history and forget commands, and the outbox path `book` takes (written ahead, then sent once)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from app import cli
+from app.cli_output import print_json, table
+from app.connection import ConnectionOptions, open_client
+from app.hubspot import client as hubspot_client
+from app.hubspot.errors import (
+    NetworkUnreachable,
+    NotSignedIn,
+    OutcomeUnknown,
+    RateLimited,
+    SchedulerError,
+)
+from app.hubspot.models import AvailabilityPage, BookRequest
+from app.outbox.lock import SenderLock
+from app.outbox.sender import FlushReport, OutboxSender
+from app.paths import Paths
+from app.store.cache import Cache
+from app.store.database import Database, DatabaseError
+from app.store.forget import forget_person
+from app.store.history import History, HistoryQuery, HistoryRecord
+from app.store.history_export import write_csv, write_ics
+from app.store.outbox import DraftNotFound, IllegalTransition, Outbox, OutboxEntry, State, Verdict
+
+#: `book` waits out a 429's Retry-After up to this long before leaving the draft queued.
+MAX_RATE_LIMIT_WAIT_S = 60.0
+#: `book` waits this long for another process holding the profile's sender lock, polling every LOCK_POLL_S.
+LOCK_WAIT_S = 15.0
+LOCK_POLL_S = 0.1
+#: `outbox send` waits for retries (backoff, Retry-After) coming due within this many seconds by default.
+DEFAULT_SEND_WAIT_S = 60.0
+STILL_QUEUED = (
+    "The booking is kept in the outbox as {id} (queued, nothing lost); run `booking-assistant outbox send` to send it."
+)
+
+
+def account_label(args: argparse.Namespace) -> str:
+    """Who sent it, for the history (the sign-in work will name the real account)."""
+    return "demo" if getattr(args, "demo", False) else "token"
+
+
+def open_store(paths: Paths) -> Database:
+    """The profile's store (raises DatabaseError with a message for the user)."""
+    try:
+        return Database.open(paths.database_file)
+    except sqlite3.OperationalError as exc:
+        # Two processes creating a fresh profile at once can both try the first migration; the loser finds the
+        # tables made. Opening again sees the finished schema. (Database.open should re-check inside its lock.)
+        if "already exists" not in str(exc):
+            raise
+        return Database.open(paths.database_file)
+
+
+class LazyStore:
+    """The profile's store, opened on first use: `book` asks HubSpot first, then writes the draft."""
+
+    def __init__(self, paths: Paths) -> None:
+        self.paths = paths
+        self._db: Database | None = None
+        self._pending: list[Callable[[Cache], object]] = []
+
+    def later(self, write: Callable[[Cache], object]) -> None:
+        """A cache write to do once the store is open anyway (opening it is not worth a slower booking)."""
+        self._pending.append(write)
+
+    def save_pending(self) -> None:
+        cache = Cache(self.db)
+        for write in self._pending:
+            write(cache)
+        self._pending.clear()
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = open_store(self.paths)
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+@contextlib.contextmanager
+def open_database(paths: Paths) -> Iterator[Database]:
+    """The profile's store; closed on exit."""
+    db = open_store(paths)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+# --- sending one draft (the `book` command) ---------------------------------------------------------------------
+
+
+class _OnlyThisDraft(Outbox):
+    """The outbox as the sender sees it while `book` sends one draft: no other draft is ever due."""
+
+    def __init__(self, db: Database, draft_id: str) -> None:
+        super().__init__(db)
+        self._draft_id = draft_id
+
+    def due(
+        self, now_ms: int | None = None, *, limit: int = 100, exclude: frozenset[str] = frozenset()
+    ) -> list[OutboxEntry]:
+        entry = self.get(self._draft_id)
+        now = self._now_ms() if now_ms is None else now_ms
+        if entry.id in exclude or entry.state is not State.QUEUED or (entry.next_attempt_ms or 0) > now:
+            return []
+        return [entry][:limit]
+
+    def next_due_ms(self) -> int | None:
+        entry = self.get(self._draft_id)
+        return (entry.next_attempt_ms or 0) if entry.state is State.QUEUED else None
+
+
+class _Recorder:
+    """The client as the sender uses it, remembering what the last call raised so `book` can explain it."""
+
+    def __init__(self, client: hubspot_client.SchedulerClient) -> None:
+        self._client = client
+        self.error: Exception | None = None
+        self.result: hubspot_client.BookResult | None = None
+
+    async def availability(self, slug: str, timezone: str, month_offset: int = 0) -> AvailabilityPage:
+        try:
+            return await self._client.availability(slug, timezone, month_offset)
+        except Exception as exc:
+            self.error = exc
+            raise
+
+    async def book(self, request: BookRequest) -> hubspot_client.BookResult:
+        try:
+            self.result = await self._client.book(request)
+        except Exception as exc:
+            self.error = exc
+            raise
+        self.error = None
+        return self.result
+
+
+@dataclass(frozen=True, slots=True)
+class DraftOutcome:
+    entry: OutboxEntry
+    error: Exception | None
+    result: hubspot_client.BookResult | None
+    busy: bool
+
+
+async def send_draft(
+    db: Database,
+    client: hubspot_client.SchedulerClient,
+    draft_id: str,
+    lock: SenderLock,
+    *,
+    max_rate_limit_wait_s: float = MAX_RATE_LIMIT_WAIT_S,
+    lock_wait_s: float = LOCK_WAIT_S,
+) -> DraftOutcome:
+    """Send one queued draft through the outbox sender (lock, pre-send check, exactly-once rules, history).
+
+    A 429 provably booked nothing, so a short Retry-After is waited out and the draft sent again. When another
+    process holds the sender lock past `lock_wait_s`, the draft stays queued for that process to send.
+    """
+    recorder = _Recorder(client)
+    outbox = _OnlyThisDraft(db, draft_id)
+    sender = OutboxSender(outbox, recorder, history=History(db), lock=lock, max_concurrency=1)
+    report = await sender.flush()
+    # Another process sending this profile's outbox (another `book`, the window) usually finishes soon: wait a bit.
+    deadline = time.monotonic() + lock_wait_s
+    if report.busy:
+        sys.stderr.write("Waiting for another Booking Assistant that is sending this profile's outbox…\n")
+    while report.busy and time.monotonic() < deadline:
+        await asyncio.sleep(LOCK_POLL_S)
+        report = await sender.flush()
+    entry = outbox.get(draft_id)
+    while not report.busy and entry.state is State.QUEUED and isinstance(recorder.error, RateLimited):
+        error = recorder.error
+        wait = max(0.0, (entry.next_attempt_ms or 0) / 1000 - time.time())
+        if error.daily or wait > max_rate_limit_wait_s:
+            break
+        sys.stderr.write(f"HubSpot asked to wait {wait:.0f} s (rate limit); sending again then.\n")
+        await asyncio.sleep(wait)
+        recorder.error = None
+        report = await sender.flush()
+        entry = outbox.get(draft_id)
+    return DraftOutcome(entry, recorder.error, recorder.result, report.busy)
+
+
+def exit_code_for(error: Exception | None) -> int:
+    """The CLI's exit code for an error, as for every other command."""
+    if isinstance(error, NotSignedIn):
+        return cli.EXIT_INVALID
+    if isinstance(error, OutcomeUnknown):
+        return cli.EXIT_UNKNOWN
+    if isinstance(error, NetworkUnreachable):
+        return cli.EXIT_UNREACHABLE
+    if isinstance(error, SchedulerError):
+        return cli.EXIT_REFUSED
+    return cli.EXIT_UNKNOWN  # an unexpected failure while sending: it may have booked
+
+
+# --- the commands -------------------------------------------------------------------------------------------
+
+
+def run_outbox_command(args: argparse.Namespace, paths: Paths) -> int:
+    """`outbox …`, `history …`, `forget EMAIL`."""
+    try:
+        with open_database(paths) as db:
+            if args.command == "history":
+                return _history(db, args)
+            if args.command == "forget":
+                return _forget(db, args.email)
+            action = args.outbox_action or "list"
+            if action == "list":
+                return _list(Outbox(db), bool(args.json))
+            if action == "send":
+                return asyncio.run(_send(db, args, paths))
+            return _act(db, action, args.id, bool(args.json))
+    except DatabaseError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return cli.EXIT_INVALID
+
+
+def _iso(ms: int | None, zone: str = "UTC") -> str | None:
+    if ms is None:
+        return None
+    try:
+        tz = ZoneInfo(zone)
+    except (KeyError, ValueError):
+        tz = ZoneInfo("UTC")
+    return datetime.fromtimestamp(ms / 1000, UTC).astimezone(tz).isoformat()
+
+
+def entry_json(entry: OutboxEntry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "state": entry.state.value,
+        "verdict": entry.verdict.value or None,
+        "link": entry.link_slug,
+        "start": _iso(entry.start_ms, entry.timezone),
+        "durationMinutes": entry.duration_ms // 60_000,
+        "timezone": entry.timezone,
+        "email": entry.request.email,
+        "attempts": entry.attempts,
+        "nextAttempt": _iso(entry.next_attempt_ms),
+        "lastError": entry.last_error,
+        "lastErrorField": entry.last_error_field,
+        "correlationId": entry.last_correlation_id,
+        "createdAt": _iso(entry.created_ms),
+        "updatedAt": _iso(entry.updated_ms),
+    }
+
+
+def _state_label(entry: OutboxEntry) -> str:
+    labels = {
+        Verdict.PROBABLY_BOOKED: " (probably booked)",
+        Verdict.PROBABLY_NOT_BOOKED: " (probably not booked)",
+        Verdict.NO_CALENDAR_EVENT: " (no calendar event)",
+        Verdict.OFFLINE: " (offline)",
+    }
+    return entry.state.value + labels.get(entry.verdict, "")
+
+
+def _list(outbox: Outbox, as_json: bool) -> int:
+    entries = outbox.entries(limit=100_000)
+    if as_json:
+        print_json({"results": [entry_json(e) for e in entries], "total": len(entries)})
+        return cli.EXIT_OK
+    if not entries:
+        sys.stdout.write("The outbox is empty.\n")
+        return cli.EXIT_OK
+    rows = [
+        [
+            e.id,
+            _state_label(e),
+            (_iso(e.start_ms, e.timezone) or "")[:16].replace("T", " ") + f" {e.timezone}",
+            e.link_slug,
+            e.request.email,
+            str(e.attempts),
+            e.last_error or "",
+        ]
+        for e in entries
+    ]
+    table(rows, ["ID", "STATE", "START", "LINK", "ATTENDEE", "TRIES", "LAST ERROR"])
+    return cli.EXIT_OK
+
+
+def _find(outbox: Outbox, draft_id: str) -> OutboxEntry | None:
+    """The draft with that id, or with that unique id prefix (at least 4 characters)."""
+    with contextlib.suppress(DraftNotFound):
+        return outbox.get(draft_id)
+    if len(draft_id) < 4:
+        return None
+    matches = [e for e in outbox.entries(limit=100_000) if e.id.startswith(draft_id.lower())]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _act(db: Database, action: str, draft_id: str, as_json: bool) -> int:
+    outbox = Outbox(db)
+    entry = _find(outbox, draft_id)
+    if entry is None:
+        sys.stderr.write(f"error: no draft with id “{draft_id}” in this profile's outbox (see `outbox list`).\n")
+        return cli.EXIT_INVALID
+    try:
+        if action == "discard":
+            updated = outbox.discard(entry.id)
+            message = "Discarded; it will not be sent."
+        elif action == "mark-booked":
+            updated = outbox.mark_booked(entry.id, also=_history_row(History(db), entry))
+            message = "Marked as booked and added to the history."
+        else:
+            problem = _retry_problem(entry)
+            if problem:
+                sys.stderr.write(f"error: {problem}\n")
+                return cli.EXIT_INVALID
+            if entry.state is State.UNKNOWN:
+                updated = outbox.resend(entry.id)
+            elif entry.state is State.QUEUED:
+                updated = outbox.defer(entry.id, int(time.time() * 1000))
+            else:
+                updated = outbox.queue(entry.id)
+            message = "Queued; run `booking-assistant outbox send` to send it now."
+    except IllegalTransition as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return cli.EXIT_INVALID
+    if as_json:
+        print_json(entry_json(updated))
+    else:
+        sys.stdout.write(f"{updated.id}: {message}\n")
+    return cli.EXIT_OK
+
+
+def _retry_problem(entry: OutboxEntry) -> str | None:
+    """Why this draft must not be sent again as it is, if it must not."""
+    if entry.state is State.UNKNOWN and entry.verdict is not Verdict.PROBABLY_NOT_BOOKED:
+        if entry.verdict is Verdict.PROBABLY_BOOKED:
+            return (
+                f"Draft {entry.id} was probably booked (its time is no longer offered). Check HubSpot, then "
+                "`outbox mark-booked ID` or `outbox discard ID`."
+            )
+        return (
+            f"Draft {entry.id} may have been booked and has not been checked yet; `outbox send` checks the open "
+            "times first, then `outbox retry ID` is allowed when the time is still offered."
+        )
+    if entry.state in (State.SENT, State.DISCARDED, State.SENDING):
+        return f"Draft {entry.id} is {entry.state.value}; it cannot be sent again."
+    return None
+
+
+def _history_row(history: History, entry: OutboxEntry) -> Any:
+    def write(conn: Any) -> object:
+        return history.insert(
+            conn,
+            request=entry.request,
+            response=None,
+            start_ms=entry.start_ms,
+            link_name=entry.link_name,
+            account=entry.account,
+            outbox_id=entry.id,
+        )
+
+    return write
+
+
+async def _send(db: Database, args: argparse.Namespace, paths: Paths) -> int:
+    outbox = Outbox(db)
+    client = open_client(ConnectionOptions.from_args(args.api_base, args.demo))
+    try:
+        sender = OutboxSender(outbox, client, history=History(db), lock=SenderLock(paths.sender_lock_file))
+        report = await sender.flush(wait_for_retries=args.wait > 0, max_wait_s=args.wait)
+    finally:
+        await client.aclose()
+    return _summarise(outbox, report, bool(args.json))
+
+
+def _summarise(outbox: Outbox, report: FlushReport, as_json: bool) -> int:
+    counts = outbox.counts()
+    queued = counts[State.QUEUED] + counts[State.SENDING]
+    attention = [e for e in outbox.entries(State.UNKNOWN, State.NEEDS_NEW_TIME, State.REJECTED)]
+    if as_json:
+        print_json(
+            {
+                "busy": report.busy,
+                "offline": report.offline,
+                "thisRun": {state.value: n for state, n in report.outcomes.items()},
+                "outbox": {state.value: n for state, n in counts.items() if n},
+                "needsAttention": [entry_json(e) for e in attention],
+            }
+        )
+    else:
+        if report.busy:
+            sys.stderr.write("Another Booking Assistant is sending this profile's outbox; nothing was sent.\n")
+        done = ", ".join(f"{n} {state.value}" for state, n in report.outcomes.items() if n) or "nothing to send"
+        sys.stdout.write(f"This run: {done}.\n")
+        if attention:
+            sys.stdout.write("Needs your attention:\n")
+            for e in attention:
+                sys.stdout.write(f"  {e.id}  {_state_label(e)}: {e.last_error or ''}\n")
+        if queued:
+            why = " (HubSpot unreachable)" if report.offline else ""
+            sys.stdout.write(f"Still queued: {queued}{why}. Run `outbox send` again later.\n")
+    if not queued:
+        return cli.EXIT_OK
+    return cli.EXIT_UNREACHABLE
+
+
+def _history(db: Database, args: argparse.Namespace) -> int:
+    history = History(db)
+    query = HistoryQuery(text=args.search or "")
+    if args.export:
+        kind, target = args.export
+        return _export(history, query, kind.lower(), Path(target))
+    page = history.page(query, limit=args.limit)
+    if args.json:
+        print_json({"results": page.records, "total": history.count(query)})
+        return cli.EXIT_OK
+    if not page.records:
+        sys.stdout.write("No bookings found.\n")
+        return cli.EXIT_OK
+    table([_history_cells(r) for r in page.records], ["SENT", "MEETING (UTC)", "LINK", "NAME", "EMAIL", "COMPANY"])
+    if page.next is not None:
+        sys.stdout.write(f"… more; showing the newest {args.limit} (use --limit or --export).\n")
+    return cli.EXIT_OK
+
+
+def _history_cells(record: HistoryRecord) -> list[str]:
+    def utc(ms: int) -> str:
+        return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%d %H:%M")
+
+    return [
+        utc(record.sent_ms),
+        utc(record.start_ms),
+        record.link_name or record.link_slug,
+        record.name,
+        record.email,
+        record.company,
+    ]
+
+
+def _export(history: History, query: HistoryQuery, kind: str, target: Path) -> int:
+    if kind not in ("csv", "ics"):
+        sys.stderr.write(f"invalid --export: “{kind}” is not csv or ics.\n")
+        return cli.EXIT_INVALID
+    try:
+        with target.open("w", encoding="utf-8", newline="") as out:
+            if kind == "csv":
+                count = write_csv(history.iter_all(query), out)
+            else:
+                count = write_ics(history.iter_all(query), out, now_ms=int(time.time() * 1000))
+    except OSError as exc:
+        sys.stderr.write(f"error: cannot write {target}: {exc.strerror}\n")
+        return cli.EXIT_INVALID
+    sys.stdout.write(f"Exported {count} booking{'s' if count != 1 else ''} to {target}.\n")
+    return cli.EXIT_OK
+
+
+def _forget(db: Database, email: str) -> int:
+    if not email.strip():
+        sys.stderr.write("invalid EMAIL: an email address is needed.\n")
+        return cli.EXIT_INVALID
+    report = forget_person(db, email)
+    sys.stdout.write(
+        f"Forgot {email.strip()}: {report.outbox_deleted} outbox draft(s) and {report.history_deleted} history "
+        f"row(s) deleted, removed from {report.guest_mentions_removed} guest list(s).\n"
+    )
+    return cli.EXIT_OK
