@@ -120,6 +120,6 @@ def test_tab_goes_from_the_video_link_to_the_buttons(qtbot: QtBot) -> None:
     order = []
     # The first Tab moves onto the link inside the label; the next ones leave it for the buttons.
     for _ in range(4):
-        qtbot.keyClick(QGuiApplication.focusObject(), Qt.Key.Key_Tab)  # type: ignore[arg-type]
+        qtbot.keyClick(QGuiApplication.focusObject(), Qt.Key.Key_Tab)
         order.append(QGuiApplication.focusObject())
     assert order == [view.video, view.save_button, view.copy_button, view.another_button]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QObject, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QApplication,
@@ -348,7 +348,8 @@ def input_for(field: FormField, parent: QWidget | None = None) -> FieldInput:
         return TextInput(parent, typing=_NUMBER_TYPING, hints=hints)
     if field_type == "phonenumber":
         hints = Qt.InputMethodHint.ImhDialableCharactersOnly
-        return TextInput(parent, typing=_PHONE_TYPING, hints=hints, placeholder="+49 30 1234567")
+        example = QCoreApplication.translate("FieldInputs", "+49 30 1234567", "an example phone number")
+        return TextInput(parent, typing=_PHONE_TYPING, hints=hints, placeholder=example)
     if field_type == "date":
         return DateInput(parent)
     if field_type == "select":
