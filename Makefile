@@ -39,6 +39,16 @@ fmt: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
+PKG_STAMP := $(VENV)/.installed-package
+$(PKG_STAMP): pyproject.toml | $(STAMP)
+	$(PY) -m pip install --quiet -e '.[dev,package]'
+	touch $(PKG_STAMP)
+
+## package: freeze the app for this OS into dist/ (Linux .deb + .tar.gz, Windows setup.exe, macOS .dmg) and print
+##          its size beside a bare PySide6 onedir; PACKAGE_ARGS="--smoke" also smoke-tests the frozen app
+package: $(PKG_STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/build.py $(PACKAGE_ARGS)
+
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks.run
 

@@ -61,9 +61,11 @@ def compile_translations() -> list[Path]:
 
 
 def onedir_executable(project: Project) -> Path:
-    """The frozen command a script (and the smoke test) runs: the console twin on Windows."""
+    """The frozen command a script (and the smoke test) runs: the console twin on Windows, the .app's on macOS."""
     if IS_WIN:
         return DIST / project.name / f"{project.name}-cli.exe"
+    if IS_MAC:
+        return DIST / f"{DISPLAY_NAME}.app" / "Contents" / "MacOS" / project.name
     return DIST / project.name / project.name
 
 
@@ -94,7 +96,12 @@ def package_linux(project: Project, compression: str) -> list[Path]:
     from linux_packages import build_deb, build_tarball
 
     onedir = DIST / project.name
-    return [build_deb(onedir, DIST, project, compression), build_tarball(onedir, DIST, project, machine_tag())]
+    packages = [build_tarball(onedir, DIST, project, machine_tag())]
+    if shutil.which("dpkg-deb") and shutil.which("dpkg"):
+        packages.insert(0, build_deb(onedir, DIST, project, compression))
+    else:
+        print("dpkg-deb not found (not a Debian-based system?): skipping the .deb", file=sys.stderr)
+    return packages
 
 
 def package_windows(project: Project) -> list[Path]:

@@ -80,29 +80,35 @@ def build_icns(pngs: dict[int, bytes]) -> bytes:
     return b"icns" + struct.pack(">I", 8 + len(body)) + body
 
 
-def generated_files(svg: Path = MASTER) -> dict[Path, bytes]:
+def output_paths(out_dir: Path) -> list[Path]:
+    return [out_dir / "png" / f"{s}x{s}.png" for s in PNG_SIZES] + [
+        out_dir / "booking-assistant.ico",
+        out_dir / "booking-assistant.icns",
+    ]
+
+
+def generated_files(out_dir: Path = ICON_DIR, svg: Path = MASTER) -> dict[Path, bytes]:
     """Every derived icon file and its content."""
     sizes = set(PNG_SIZES) | set(ICO_SIZES) | {size for _, size in ICNS_TYPES}
     pngs = {size: render_png(svg, size) for size in sorted(sizes)}
-    files = {ICON_DIR / "png" / f"{size}x{size}.png": pngs[size] for size in PNG_SIZES}
-    files[ICON_DIR / "booking-assistant.ico"] = build_ico({s: pngs[s] for s in ICO_SIZES})
-    files[ICON_DIR / "booking-assistant.icns"] = build_icns(pngs)
+    files = {out_dir / "png" / f"{size}x{size}.png": pngs[size] for size in PNG_SIZES}
+    files[out_dir / "booking-assistant.ico"] = build_ico({s: pngs[s] for s in ICO_SIZES})
+    files[out_dir / "booking-assistant.icns"] = build_icns(pngs)
     return files
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--if-missing", action="store_true", help="only render when an output file is missing")
+    parser.add_argument("--out", type=Path, default=ICON_DIR, help="output folder (default resources/icons)")
     args = parser.parse_args(argv)
-    targets = [ICON_DIR / "png" / f"{s}x{s}.png" for s in PNG_SIZES]
-    targets += [ICON_DIR / "booking-assistant.ico", ICON_DIR / "booking-assistant.icns"]
     # Existence only: after a git checkout, modification times say nothing about which file is newer.
-    if args.if_missing and all(t.is_file() for t in targets):
+    if args.if_missing and all(t.is_file() for t in output_paths(args.out)):
         return 0
-    for path, data in generated_files().items():
+    for path, data in generated_files(args.out).items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-        print(f"wrote {path.relative_to(REPO_ROOT)} ({len(data)} bytes)")
+        print(f"wrote {path} ({len(data)} bytes)")
     return 0
 
 

@@ -84,9 +84,8 @@ def _normalise_modes(root: Path) -> None:
             path.chmod(0o755 if executable else 0o644)
 
 
-def stage_share(root: Path, project: Project) -> None:
-    """Desktop entry, hicolor icons and AppStream metainfo under `root`/usr/share."""
-    share = root / "usr" / "share"
+def stage_share(share: Path, project: Project) -> None:
+    """Desktop entry, hicolor icons and AppStream metainfo in a `share` folder (/usr/share in the .deb)."""
     _write(share / "applications" / f"{APP_ID}.desktop", render("app.desktop.in", project))
     _write(share / "metainfo" / f"{APP_ID}.metainfo.xml", render("metainfo.xml.in", project))
     for png in sorted((ICON_DIR / "png").glob("*.png")):
@@ -106,7 +105,7 @@ def stage_deb_tree(onedir: Path, root: Path, project: Project, arch: str) -> Non
     bin_link.parent.mkdir(parents=True, exist_ok=True)
     # Relative, so the link also works in a `dpkg-deb -x` tree; the bootloader finds _internal via /proc/self/exe.
     bin_link.symlink_to(Path("..", "..", INSTALL_DIR, project.name))
-    stage_share(root, project)
+    stage_share(root / "usr" / "share", project)
     _write(root / "usr" / "share" / "doc" / project.name / "copyright", render("copyright.in", project))
     _normalise_modes(root)
     installed_kib = sum(p.lstat().st_size for p in root.rglob("*") if not p.is_dir()) // 1024
@@ -156,7 +155,7 @@ def build_tarball(onedir: Path, out_dir: Path, project: Project, machine: str) -
     with tempfile.TemporaryDirectory(prefix="tgz-") as tmp:
         stage = Path(tmp) / top
         shutil.copytree(onedir, stage, symlinks=True)
-        stage_share(stage, project)
+        stage_share(stage / "share", project)
         _normalise_modes(stage)
         with tarfile.open(target, "w:gz", compresslevel=6) as tar:
             tar.add(stage, arcname=top, filter=_root_owned)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from project_meta import APP_ID, read_project
 from smoke import main as smoke_main
+from smoke import offscreen_env
 
 
 def layout_problems(root: Path, name: str) -> list[str]:
@@ -48,6 +49,31 @@ def layout_problems(root: Path, name: str) -> list[str]:
     return problems
 
 
+def portable_problems(root: Path, name: str) -> list[str]:
+    """A `portable` marker beside the executable moves the profile next to it; `--profile` still wins."""
+    app_dir = root / "opt" / name
+    command = str(root / "usr" / "bin" / name)
+    (app_dir / "portable").touch()
+    problems = []
+    with tempfile.TemporaryDirectory(prefix="portable-") as tmp:
+        env = offscreen_env(Path(tmp))
+        chosen = Path(tmp) / "chosen-profile"
+        for args, expected, unexpected in (
+            (["--profile", str(chosen)], chosen, app_dir / "profile"),
+            ([], app_dir / "profile", None),
+        ):
+            done = subprocess.run(
+                [command, "--demo", *args, "links", "--json"], capture_output=True, text=True, env=env, timeout=60
+            )
+            if done.returncode != 0:
+                problems.append(f"portable run {args}: exit code {done.returncode}: {done.stderr.strip()[-500:]}")
+            elif not (expected / "logs").is_dir():
+                problems.append(f"portable run {args}: profile not created in {expected}")
+            elif unexpected is not None and unexpected.exists():
+                problems.append(f"portable run {args}: --profile did not win over the portable marker")
+    return problems
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("deb", type=Path)
@@ -61,6 +87,10 @@ def main(argv: list[str] | None = None) -> int:
         for problem in problems:
             print(f"  layout problem: {problem}", file=sys.stderr)
         status = smoke_main([str(root / "usr" / "bin" / name), "--runs", str(args.runs)])
+        portable = portable_problems(root, name)
+        for problem in portable:
+            print(f"  portable-mode problem: {problem}", file=sys.stderr)
+        problems += portable
     return 1 if problems else status
 
 
