@@ -1,16 +1,17 @@
-"""Test keyring backends: in memory (in-process tests) and a JSON file (CLI subprocesses). Never the real one."""
+"""Test keyring backends: in memory (in-process tests) and a JSON file (CLI subprocesses). Never the real one.
+
+No pytest import here: CLI subprocesses load FileKeyring through PYTHON_KEYRING_BACKEND.
+"""
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import keyring
 import keyring.backend
 import keyring.errors
-import pytest
 
 FILE_ENV = "BOOKING_ASSISTANT_TEST_KEYRING_FILE"
 
@@ -64,15 +65,3 @@ class LockedKeyring(MemoryKeyring):
 
     def set_password(self, service: str, username: str, password: str) -> None:
         raise keyring.errors.KeyringLocked("locked")
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    """Install an in-memory keyring for this test; the previous backend comes back afterwards."""
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    try:
-        yield backend
-    finally:
-        keyring.set_keyring(previous)

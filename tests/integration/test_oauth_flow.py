@@ -38,7 +38,8 @@ from app.sandbox.server import running_server
 from app.sandbox.state import DEMO_TOKEN, READ_ONLY_TOKEN, SandboxState
 from app.store.database import Database
 from app.store.outbox import Outbox, State
-from tests.auth_keyring import MemoryKeyring, memory_keyring  # noqa: F401
+from tests.auth_fixtures import memory_keyring  # noqa: F401
+from tests.auth_keyring import MemoryKeyring
 
 pytestmark = pytest.mark.usefixtures("memory_keyring")
 

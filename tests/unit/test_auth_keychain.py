@@ -16,7 +16,8 @@ from app.auth.account import Account
 from app.auth.credentials import CredentialVault, StoredCredentials, profile_key
 from app.auth.keychain import NO_KEYCHAIN_NOTICE, SERVICE_NAME, KeychainCredentialStore
 from app.paths import Paths
-from tests.auth_keyring import LockedKeyring, MemoryKeyring, memory_keyring  # noqa: F401
+from tests.auth_fixtures import memory_keyring  # noqa: F401
+from tests.auth_keyring import LockedKeyring, MemoryKeyring
 
 SECRET = "pat-na1-11111111-2222-3333-4444-555555555555"
 
