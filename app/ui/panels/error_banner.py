@@ -60,6 +60,7 @@ class ErrorBanner(QFrame):
         self.action_buttons: list[QPushButton] = []
         self._actions_row = QHBoxLayout()
         self._actions_row.setContentsMargins(0, 0, 0, 0)
+        self._actions_row.addStretch(1)
 
         text_column = QVBoxLayout()
         text_column.addWidget(self.title)
@@ -103,7 +104,8 @@ class ErrorBanner(QFrame):
             button.setAccessibleName(action.text)
             button.setAccessibleDescription(text)
             button.clicked.connect(lambda _=False, key=action.key: self.action_triggered.emit(key))
-            self._actions_row.addWidget(button)
+            # Before the trailing stretch, so buttons keep their natural width, left-aligned.
+            self._actions_row.insertWidget(len(self.action_buttons), button)
             self.action_buttons.append(button)
         self.close_button.setVisible(dismissible)
         self.setAccessibleName(f"{titles[level]}: {text}")
