@@ -14,7 +14,7 @@ from app.outbox.sender import OutboxSender
 from app.store.outbox import State
 from tests.benchmarks.drafts import enqueue_drafts, sender_rig
 from tests.benchmarks.sandbox_proc import sandbox_process
-from tests.benchmarks.stats import Figure, Target
+from tests.benchmarks.stats import BenchResult, Figure, Target
 
 LINKS = 20
 #: The app wires the sender with its default concurrency (app/ui/services.py).
@@ -88,6 +88,6 @@ def run_latency(scale: OutboxScale) -> list[Figure]:
     return [Figure(name, per_second, "/s", floor, Target(), note)]
 
 
-def run(quick: bool) -> list[Figure]:
+def run(quick: bool) -> BenchResult:
     scale = QUICK if quick else FULL
-    return [*run_rate_limited(scale), *run_latency(scale)]
+    return BenchResult([*run_rate_limited(scale), *run_latency(scale)])

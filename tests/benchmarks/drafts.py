@@ -39,12 +39,10 @@ def bench_request(index: int, slug: str, start_ms: int) -> BookRequest:
     )
 
 
-def enqueue_drafts(outbox: Outbox, links: int, count: int, *, first_index: int = 0) -> None:
+def enqueue_drafts(outbox: Outbox, links: int, count: int) -> None:
     """Queue `count` drafts on open times of the bench links (each its own committed transaction, as in the app)."""
-    for offset, (slug, start_ms) in enumerate(bench_slots(links, first_index + count, datetime.now(UTC))):
-        if offset < first_index:
-            continue
-        outbox.enqueue(request=bench_request(offset, slug, start_ms), payload={}, start_ms=start_ms)
+    for index, (slug, start_ms) in enumerate(bench_slots(links, count, datetime.now(UTC))):
+        outbox.enqueue(request=bench_request(index, slug, start_ms), payload={}, start_ms=start_ms)
 
 
 @dataclass

@@ -113,7 +113,7 @@ def bench_slots(links: int, count: int, now: datetime) -> list[tuple[str, int]]:
 
 
 def company_answer(index: int) -> list[FormFieldAnswer]:
-    return [FormFieldAnswer(name="company", value=f"Company {index % 500}")]
+    return [FormFieldAnswer(name="company", value=f"Company {index % 5000}")]
 
 
 @contextmanager

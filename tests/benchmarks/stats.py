@@ -86,6 +86,30 @@ class Figure:
         return out
 
 
+@dataclass
+class BenchResult:
+    """What one benchmark family measured: table rows plus optional markdown sections (e.g. import times)."""
+
+    figures: list[Figure]
+    sections: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"figures": [f.to_json() for f in self.figures], "sections": self.sections}
+
+
+def figure_from_json(data: Mapping[str, Any]) -> Figure:
+    """The inverse of Figure.to_json (computed keys ignored)."""
+    target = data.get("target") or {}
+    return Figure(
+        name=data["name"],
+        value=float(data["value"]),
+        unit=data.get("unit", ""),
+        floor=None if data.get("floor") is None else float(data["floor"]),
+        target=Target(target.get("kind", "none"), float(target.get("limit", 0.0)), target.get("unit", "")),
+        note=data.get("note", ""),
+    )
+
+
 def fmt_number(value: float | None, unit: str = "") -> str:
     """Three significant-ish digits: 0.412, 41.2, 412, 4120."""
     if value is None:
