@@ -116,6 +116,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_auth_commands(sub)
 
+    from app.cli_kiosk import add_kiosk_commands
+
+    add_kiosk_commands(sub)
+
     p = sub.add_parser("sandbox", help="serve the simulated HubSpot API on loopback")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=0, help="port (default: a free one, printed)")
@@ -146,6 +150,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if args.command in AUTH_COMMANDS:
             return run_auth_command(args, paths)
+        if args.command == "kiosk":
+            from app.cli_kiosk import run_kiosk_command
+
+            return run_kiosk_command(args, paths)
         if args.command in ("outbox", "history", "forget"):
             from app.cli_outbox import run_outbox_command
 

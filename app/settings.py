@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 import msgspec
 
+from app.kiosk.config import KioskSettings
 from app.timezones import is_valid_timezone
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,7 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=False):
     last_link: str = ""
     history_retention_days: int = 365
     api_base: str = ""  # "" = HubSpot's; the env/CLI override wins
+    kiosk: KioskSettings = msgspec.field(default_factory=KioskSettings)  # front-desk mode (`kiosk configure`)
 
     def __post_init__(self) -> None:
         if self.timezone != "system" and not is_valid_timezone(self.timezone):

@@ -1,0 +1,91 @@
+"""`kiosk set-pin` and `kiosk configure`: the admin's setup of front-desk mode, written to the settings file."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import Any, TextIO
+
+import msgspec
+
+from app.kiosk.config import KioskSettings
+from app.kiosk.pin import PinFormatError, check_pin_format, hash_pin
+from app.paths import Paths
+from app.settings import load_settings, save_settings
+
+EXIT_OK, EXIT_INVALID = 0, 2
+
+
+def add_kiosk_commands(sub: Any) -> None:
+    """Register `kiosk set-pin` and `kiosk configure` on the top-level subparsers."""
+    p = sub.add_parser("kiosk", help="set up the front-desk kiosk (start it with --kiosk)")
+    actions = p.add_subparsers(dest="kiosk_action", metavar="ACTION", required=True)
+    actions.add_parser("set-pin", help="staff PIN (4-12 digits) read from stdin; stored only as a slow salted hash")
+    q = actions.add_parser("configure", help="link(s), idle time and offline policy of the kiosk")
+    q.add_argument("--link", action="append", metavar="SLUG", help="meeting link to offer (repeat for a short list)")
+    q.add_argument("--idle-seconds", type=int, metavar="N", help="ask 'Are you still there?' after N idle seconds")
+    q.add_argument(
+        "--offline",
+        choices=("refuse", "queue"),
+        help="offline: refuse ('please ask at the desk') or queue requests in the outbox",
+    )
+    q.add_argument("--keyboard", action=argparse.BooleanOptionalAction, help="show the on-screen keyboard")
+    q.add_argument("--enable", action=argparse.BooleanOptionalAction, dest="enabled", help="always start in kiosk mode")
+
+
+def run_kiosk_command(args: argparse.Namespace, paths: Paths, stdin: TextIO | None = None) -> int:
+    loaded = load_settings(paths.settings_file)
+    if loaded.problem is not None:
+        sys.stderr.write(f"error: {loaded.problem}\n")
+        return EXIT_INVALID
+    settings = loaded.settings
+    if args.kiosk_action == "set-pin":
+        try:
+            pin = check_pin_format(_read_pin(stdin or sys.stdin))
+        except PinFormatError as exc:
+            sys.stderr.write(f"error: {exc}\n")
+            return EXIT_INVALID
+        kiosk = msgspec.structs.replace(settings.kiosk, pin_hash=hash_pin(pin))
+        save_settings(paths.settings_file, msgspec.structs.replace(settings, kiosk=kiosk))
+        sys.stdout.write("Kiosk PIN set (only its hash is stored).\n")
+        return EXIT_OK
+    changes: dict[str, Any] = {}
+    if args.link:
+        changes["links"] = list(dict.fromkeys(args.link))
+    for name in ("idle_seconds", "offline", "keyboard", "enabled"):
+        if getattr(args, name) is not None:
+            changes[name] = getattr(args, name)
+    try:
+        raw = {**msgspec.to_builtins(settings.kiosk), **changes}
+        kiosk = msgspec.convert(raw, type=KioskSettings)
+    except msgspec.ValidationError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return EXIT_INVALID
+    if changes:
+        save_settings(paths.settings_file, msgspec.structs.replace(settings, kiosk=kiosk))
+    _describe(kiosk)
+    return EXIT_OK
+
+
+def _read_pin(stream: TextIO) -> str:
+    """From a terminal: asked twice without echo. Piped: the first line (for provisioning scripts)."""
+    if stream.isatty():
+        first = getpass.getpass("New kiosk PIN: ")
+        if getpass.getpass("Repeat the PIN: ") != first:
+            raise PinFormatError("The two PINs differ.")
+        return first
+    return stream.readline()
+
+
+def _describe(kiosk: KioskSettings) -> None:
+    links = ", ".join(kiosk.links) or "the account's first link"
+    lines = [
+        f"links: {links}",
+        f"idle: {kiosk.idle_seconds} s, then {kiosk.warning_seconds} s to answer 'Are you still there?'",
+        f"offline: {kiosk.offline}",
+        f"on-screen keyboard: {'on' if kiosk.keyboard else 'off'}",
+        f"start in kiosk mode: {'yes' if kiosk.enabled else 'only with --kiosk'}",
+        f"staff PIN: {'set' if kiosk.pin_hash else 'NOT SET - run `kiosk set-pin`'}",
+    ]
+    sys.stdout.write("".join(f"{line}\n" for line in lines))

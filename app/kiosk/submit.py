@@ -1,0 +1,120 @@
+"""Booking on a visitor's behalf: written to the outbox first, sent once, and an outcome a visitor can be told."""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass
+
+import msgspec
+
+from app.booking.draft import BookingDraft
+from app.booking.wire import to_book_request
+from app.hubspot.models import BookingInfo, BookResponse
+from app.outbox.sender import BookingClient, OutboxSender
+from app.store.database import Database
+from app.store.history import History
+from app.store.outbox import Outbox, OutboxEntry, State, Verdict
+
+log = logging.getLogger(__name__)
+
+KIOSK_ACCOUNT = "kiosk"
+
+
+class Outcome(enum.Enum):
+    BOOKED = "booked"
+    BOOKED_NO_EVENT = "booked_no_event"  # HubSpot took it but made no calendar event: staff will follow up
+    QUEUED = "queued"  # a request, sent when HubSpot can be reached (offline policy "queue")
+    REFUSED_OFFLINE = "refused_offline"  # offline policy "refuse": nothing kept, ask at the desk
+    TIME_TAKEN = "time_taken"  # pick another time
+    REJECTED = "rejected"  # HubSpot refused an answer (e.g. the email); `field` names it
+    UNKNOWN = "unknown"  # may have been booked: staff must check
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    outcome: Outcome
+    message: str = ""  # HubSpot's reason (REJECTED)
+    field: str | None = None  # the draft key of the refused answer (REJECTED)
+    response: BookResponse | None = None
+
+
+class OnlyThisDraft(Outbox):
+    """The outbox as a one-visitor sender sees it: only this draft is ever due, and it recovers nothing."""
+
+    def __init__(self, db: Database, draft_id: str) -> None:
+        super().__init__(db)
+        self._draft_id = draft_id
+
+    def due(
+        self, now_ms: int | None = None, *, limit: int = 100, exclude: frozenset[str] = frozenset()
+    ) -> list[OutboxEntry]:
+        entry = self.get(self._draft_id)
+        now = self._now_ms() if now_ms is None else now_ms
+        if entry.id in exclude or entry.state is not State.QUEUED or (entry.next_attempt_ms or 0) > now:
+            return []
+        return [entry][:limit]
+
+    def next_due_ms(self) -> int | None:
+        entry = self.get(self._draft_id)
+        return (entry.next_attempt_ms or 0) if entry.state is State.QUEUED else None
+
+    def recover_after_crash(self) -> list[str]:
+        return []  # the kiosk's main sender does that; this one must not touch other rows
+
+    def entries(self, *states: State, limit: int = 1000, offset: int = 0) -> list[OutboxEntry]:
+        return [e for e in super().entries(*states, limit=limit, offset=offset) if e.id == self._draft_id]
+
+
+def _field_key(wire_field: str | None) -> str | None:
+    """HubSpot's field name in an error → the draft's problem key."""
+    if not wire_field:
+        return None
+    return {"email": "email", "firstName": "first_name", "lastName": "last_name"}.get(wire_field, f"field:{wire_field}")
+
+
+async def submit_booking(
+    db: Database,
+    client: BookingClient,
+    draft: BookingDraft,
+    info: BookingInfo,
+    *,
+    policy: str,
+    link_name: str = "",
+) -> SubmitResult:
+    """Enqueue (durable), send this one draft, and map where it ended to what the visitor is told."""
+    outbox = Outbox(db)
+    entry = outbox.enqueue(
+        request=to_book_request(draft, info),
+        payload=msgspec.to_builtins(draft),
+        start_ms=draft.start_ms,
+        link_name=link_name,
+        account=KIOSK_ACCOUNT,
+    )
+    sender = OutboxSender(OnlyThisDraft(db, entry.id), client, history=History(db), max_concurrency=1)
+    await sender.flush()
+    final = outbox.get(entry.id)
+    if final.state is State.SENT:
+        no_event = final.verdict is Verdict.NO_CALENDAR_EVENT or (
+            final.response is not None and not final.response.has_calendar_event
+        )
+        return SubmitResult(Outcome.BOOKED_NO_EVENT if no_event else Outcome.BOOKED, response=final.response)
+    if final.state is State.QUEUED:
+        provably_unsent = final.verdict is Verdict.OFFLINE or (sender.offline and not final.maybe_delivered)
+        if policy == "refuse" and provably_unsent:
+            outbox.discard(entry.id)  # refused means refused: nothing may be booked later behind the desk's back
+            return SubmitResult(Outcome.REFUSED_OFFLINE)
+        return SubmitResult(Outcome.QUEUED)
+    if final.state is State.NEEDS_NEW_TIME:
+        outbox.discard(entry.id)  # the visitor picks another time now; this draft must never be sent
+        return SubmitResult(Outcome.TIME_TAKEN)
+    if final.state is State.REJECTED:
+        outbox.discard(entry.id)
+        return SubmitResult(Outcome.REJECTED, final.last_error or "", _field_key(final.last_error_field))
+    return SubmitResult(Outcome.UNKNOWN, final.last_error or "")
+
+
+def queued_count(outbox: Outbox) -> int:
+    """Requests waiting to be sent (for the staff indicator)."""
+    counts = outbox.counts()
+    return int(counts.get(State.QUEUED, 0) + counts.get(State.SENDING, 0))

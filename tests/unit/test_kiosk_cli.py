@@ -1,0 +1,52 @@
+"""`kiosk set-pin` / `kiosk configure` through the real CLI entry point, on a throwaway profile."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.kiosk.pin import verify_pin
+from app.settings import load_settings
+
+
+def _settings_file(profile: Path) -> Path:
+    from app.paths import Paths
+
+    return Paths.for_profile(profile).settings_file
+
+
+def test_set_pin_from_stdin_stores_only_a_hash(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("482916\n"))
+    assert main(["--profile", str(tmp_path), "kiosk", "set-pin"]) == 0
+    text = _settings_file(tmp_path).read_text()
+    assert "482916" not in text
+    stored = load_settings(_settings_file(tmp_path)).settings.kiosk.pin_hash
+    assert verify_pin("482916", stored) and not verify_pin("482917", stored)
+
+
+def test_set_pin_refuses_a_pin_that_is_not_digits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("12\n"))
+    assert main(["--profile", str(tmp_path), "kiosk", "set-pin"]) == 2
+    assert "4 to 12 digits" in capsys.readouterr().err
+    assert not _settings_file(tmp_path).exists()
+
+
+def test_configure_keeps_other_settings_and_validates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = ["--profile", str(tmp_path), "kiosk", "configure"]
+    assert main([*base, "--link", "alex-morgan", "--idle-seconds", "120", "--offline", "queue"]) == 0
+    kiosk = load_settings(_settings_file(tmp_path)).settings.kiosk
+    assert (kiosk.links, kiosk.idle_seconds, kiosk.offline) == (["alex-morgan"], 120, "queue")
+    assert main([*base, "--no-keyboard"]) == 0
+    kiosk = load_settings(_settings_file(tmp_path)).settings.kiosk
+    assert kiosk.links == ["alex-morgan"] and not kiosk.keyboard
+    assert "staff PIN: NOT SET" in capsys.readouterr().out
+    assert main([*base, "--idle-seconds", "1"]) == 2
+    assert "idle_seconds" in capsys.readouterr().err
+    assert load_settings(_settings_file(tmp_path)).settings.kiosk.idle_seconds == 120
