@@ -10,6 +10,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
@@ -17,7 +18,9 @@ from PySide6.QtCore import QObject, Signal
 from app.booking.slots import LocalSlot, month_for_offset, offset_for_month, slots_by_day, today_in
 from app.hubspot.errors import NetworkUnreachable, SchedulerError
 from app.hubspot.models import AvailabilityPage, BookingInfo, MeetingLink
-from app.ui.services import Services
+
+if TYPE_CHECKING:  # services pull in httpx and sqlite: never imported before the first paint
+    from app.ui.services import Services
 
 log = logging.getLogger(__name__)
 

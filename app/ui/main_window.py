@@ -8,47 +8,46 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from datetime import date
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app import APP_DISPLAY_NAME
+from app.booking.draft import BookingDraft
+from app.booking.timefmt import from_ms
 from app.hubspot.models import BookingInfo
+from app.ui.book_column import BookColumn
 from app.ui.booking_controller import BookingController, DayChoice
+from app.ui.booking_flow import BookFlow, OutcomeKind
 from app.ui.formatting import spoken_datetime
 from app.ui.link_picker import LinkPicker
 from app.ui.month_grid import MonthGrid
 from app.ui.open_times import OpenTimesView
+from app.ui.panels.history_panel import HistoryPanel
+from app.ui.panels.outbox_panel import OutboxPanel
 from app.ui.status_bar import BookingStatusBar
-from app.ui.timezone_picker import TimeZonePicker
-
-
-def panel_slot(title: str, module: str) -> QLabel:
-    """A clearly labelled place for a panel that is not built yet (no stand-in behaviour)."""
-    label = QLabel(f"{title}\n({module})")
-    label.setObjectName("panelSlot")
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setWordWrap(True)
-    label.setMinimumHeight(80)
-    label.setAccessibleName(title)
-    return label
+from app.ui.timezone_picker import TimeZonePicker, system_zone_id
 
 
 class MainWindow(QMainWindow):
+    outbox_touched = Signal()  # a booking was written to the outbox (refresh the panel and counts)
+
     def __init__(self, on_close: Callable[[], None], icon: QIcon | None = None) -> None:
         super().__init__()
         self._on_close = on_close
         self.controller: BookingController | None = None
+        self.flow: BookFlow | None = None
+        self.network_online = True
         self.setWindowTitle(APP_DISPLAY_NAME)
         if icon is not None:
             self.setWindowIcon(icon)
@@ -65,15 +64,9 @@ class MainWindow(QMainWindow):
         self.problem.setWordWrap(True)
         self.problem.hide()
 
-        self.form_slot = panel_slot(self.tr("Attendee form"), "app/ui/panels")
-        self.consent_slot = panel_slot(self.tr("Consent"), "app/ui/panels")
-        self.book_button = QPushButton(self.tr("&Book"))
-        self.book_button.setObjectName("bookButton")
-        self.book_button.setEnabled(False)
-        self.book_button.setAccessibleName(self.tr("Book the meeting"))
-        self.chosen = QLabel(self.tr("No time chosen yet."))
-        self.chosen.setObjectName("hint")
-        self.chosen.setWordWrap(True)
+        self.book = BookColumn()
+        self.outbox_panel = OutboxPanel()
+        self.history_panel = HistoryPanel()
 
         left = QVBoxLayout()
         left.addWidget(self.link_picker)
@@ -82,18 +75,12 @@ class MainWindow(QMainWindow):
         left.addWidget(self.month_grid)
         left.addStretch(1)
 
-        right = QVBoxLayout()
-        right.addWidget(self.form_slot, 2)
-        right.addWidget(self.consent_slot, 1)
-        right.addWidget(self.chosen)
-        right.addWidget(self.book_button)
-
         columns = QHBoxLayout()
         columns.addLayout(left, 4)
         columns.addWidget(_separator())
         columns.addWidget(self.open_times, 3)
         columns.addWidget(_separator())
-        columns.addLayout(right, 4)
+        columns.addWidget(self.book, 4)
 
         book_page = QWidget()
         page_layout = QVBoxLayout(book_page)
@@ -102,8 +89,8 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(book_page, self.tr("Book"))
-        self.tabs.addTab(panel_slot(self.tr("Outbox"), "app/ui/panels"), self.tr("Outbox"))
-        self.tabs.addTab(panel_slot(self.tr("History"), "app/ui/panels"), self.tr("History"))
+        self.tabs.addTab(self.outbox_panel, self.tr("Outbox"))
+        self.tabs.addTab(self.history_panel, self.tr("History"))
         self.tabs.setAccessibleName(self.tr("Sections"))
         self.setCentralWidget(self.tabs)
 
@@ -114,7 +101,7 @@ class MainWindow(QMainWindow):
     def _set_tab_order(self) -> None:
         # Link → zone → calendar → length/clock/times → form → Book: the order a person books in.
         chain: list[QWidget] = [self.link_picker.combo, self.zone_picker, self.month_grid, self.open_times]
-        chain += [self.form_slot, self.consent_slot, self.book_button]
+        chain += [self.book.form, self.book.consent, self.book.book_button]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -142,6 +129,74 @@ class MainWindow(QMainWindow):
         self.open_times.time_chosen.connect(c.choose_time)
         self.open_times.duration_chosen.connect(c.choose_duration)
 
+    def attach_flow(self, flow: BookFlow) -> None:
+        """Wire the Book button and the panels' validity to the booking flow."""
+        assert self.controller is not None
+        self.flow = flow
+        c = self.controller
+        self.book.book_clicked.connect(lambda: self.tasks.start(self._book()))
+        self.book.form.changed.connect(self.update_book_button)
+        self.book.consent.changed.connect(self.update_book_button)
+        self.book.time_offered.connect(self._on_time_offered)
+        self.book.book_another.connect(self._on_book_another)
+        flow.sending_changed.connect(lambda _sending: self.update_book_button())
+        c.time_changed.connect(lambda _ms: self.update_book_button())
+        c.online_changed.connect(lambda _online: self.update_book_button())
+        self.update_book_button()
+
+    def set_network_online(self, online: bool) -> None:
+        """The system's connectivity hint (only "Disconnected" counts as offline); the real request decides."""
+        self.network_online = online
+        self.status.set_online(self.is_online())
+        self.update_book_button()
+
+    def is_online(self) -> bool:
+        return self.network_online and (self.controller is None or self.controller.online)
+
+    def update_book_button(self) -> None:
+        c, flow = self.controller, self.flow
+        ready = c is not None and bool(c.state.start_ms) and c.state.info is not None and self.book.is_complete()
+        self.book.set_book_state(enabled=ready, online=self.is_online(), sending=flow is not None and flow.sending)
+
+    def current_draft(self) -> BookingDraft:
+        assert self.controller is not None
+        state = self.controller.state
+        draft = BookingDraft(
+            slug=state.slug,
+            start_ms=state.start_ms,
+            duration_ms=state.duration_ms,
+            timezone=state.timezone,
+            locale=QLocale().bcp47Name().lower() or "en-us",
+        )
+        return self.book.fill_draft(draft)
+
+    async def _book(self) -> None:
+        assert self.flow is not None and self.controller is not None
+        draft = self.current_draft()
+        outcome = await self.flow.book(draft, online=self.is_online())
+        contact = f"{draft.first_name} {draft.last_name} <{draft.email}>".strip()
+        self.book.show_outcome(outcome, rep_zone=system_zone_id(), use_24h=self.open_times.use_24h, contact=contact)
+        if outcome.kind is OutcomeKind.SAVED_OFFLINE:
+            # Kept in the outbox: the next attendee starts with an empty form.
+            self.book.form.clear_personal()
+            self.book.consent.clear_personal()
+            self.controller.choose_time(0)
+        self.outbox_touched.emit()
+
+    def _on_time_offered(self, start_ms: int) -> None:
+        """An alternative from the "time was taken" banner: choose its day and time; answers stay."""
+        assert self.controller is not None
+        day = from_ms(start_ms, ZoneInfo(self.controller.state.timezone)).date()
+        self.controller.choose_day(day)
+        self.controller.choose_time(start_ms)
+        self.book.banner.clear()
+
+    def _on_book_another(self) -> None:
+        assert self.controller is not None and self.flow is not None
+        self.flow.forget_draft()
+        self.book.clear_personal()
+        self.controller.choose_time(0)
+
     def show_problem(self, text: str) -> None:
         self.problem.setText(text)
         self.problem.setVisible(bool(text))
@@ -161,6 +216,8 @@ class MainWindow(QMainWindow):
                 "",
             )
         self.link_picker.set_details(info.link_type, organiser)
+        self.book.set_booking_info(info)
+        self.update_book_button()
         self.open_times.set_durations(info.custom_params.durations, state.duration_ms)
 
     def _on_month_changed(self, year: int, month: int, open_days: set[date], loading: bool) -> None:
@@ -177,18 +234,15 @@ class MainWindow(QMainWindow):
         self.open_times.select(start_ms)
         assert self.controller is not None
         if not start_ms:
-            self.chosen.setText(self.tr("No time chosen yet."))
+            self.book.set_chosen("")
             return
         slot = next(
             (s for s in self.controller.slots_on(self.controller.state.day or date.min) if s.start_ms == start_ms), None
         )
         if slot is not None:
-            self.chosen.setText(
-                self.tr("Chosen: %1").replace("%1", spoken_datetime(slot.start, self.open_times_use_24h()))
+            self.book.set_chosen(
+                self.tr("Chosen: %1").replace("%1", spoken_datetime(slot.start, self.open_times.use_24h))
             )
-
-    def open_times_use_24h(self) -> bool:
-        return self.open_times.use_24h
 
     # --- closing ----------------------------------------------------------------------------------------
 

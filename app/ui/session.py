@@ -1,4 +1,7 @@
-"""One run of the window after first paint: opens services, wires controller and views, remembers choices."""
+"""One run of the window after first paint: opens services, wires controller and views, remembers choices.
+
+Imported only after the window has painted: this pulls in httpx, sqlite and the sandbox.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +10,23 @@ import asyncio
 import logging
 from typing import Any
 
+import msgspec
 from PySide6.QtWidgets import QMessageBox
 
+from app.booking.draft import BookingDraft
 from app.paths import Paths
 from app.settings import LoadedSettings, Settings, save_settings
+from app.store.outbox import State, Verdict
 from app.ui.async_bridge import BackgroundTasks
+from app.ui.booking_controller import BookingController
+from app.ui.booking_flow import BookFlow
 from app.ui.formatting import locale_uses_24h
 from app.ui.main_window import MainWindow
+from app.ui.network_status import NetworkMonitor
+from app.ui.services import open_services
+from app.ui.store_views import history_fetcher, outbox_rows, queued_count
 from app.ui.timezone_picker import system_zone_id
+from app.ui.tray import Notifier
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +56,6 @@ class Session:
         """Heavy imports and I/O happen here, after the window is on screen."""
         if self._settings_problem:
             self._tell_settings_problem(self._settings_problem)
-        from app.ui.booking_controller import BookingController
-        from app.ui.services import open_services
 
         self.services = open_services(self.args, self.paths, self.settings)
         window = self.window
@@ -61,11 +71,12 @@ class Session:
         window.link_picker.link_chosen.connect(lambda slug: self._remember(last_link=slug))
         window.zone_picker.zone_chosen.connect(lambda zone: self._remember(timezone=zone))
         window.open_times.clock_toggled.connect(lambda on: self._remember(use_24h=on))
+        self._wire_booking()
         self._initial_load = self.tasks.start(
             self.controller.start(self.settings.default_link or self.settings.last_link), name="initial-load"
         )
         self.services.start_sender()
-        window.status.set_queued(self._queued_count())
+        self.refresh_outbox()
         # Hundreds of zones with their offsets: filled in after the first data request is on its way.
         await asyncio.sleep(0)
         window.zone_picker.populate()
@@ -75,14 +86,98 @@ class Session:
         if self._initial_load is not None:
             await asyncio.shield(self._initial_load)
 
-    def _queued_count(self) -> int:
-        from app.store.outbox import State
+    def _wire_booking(self) -> None:
+        """Book flow, sender notifications, connectivity hint, outbox and history panels."""
 
-        counts = self.services.outbox.counts()
-        return int(counts.get(State.QUEUED, 0) + counts.get(State.SENDING, 0))
+        window, services = self.window, self.services
+        self.flow = BookFlow(self.controller, services)
+        window.attach_flow(self.flow)
+        window.outbox_touched.connect(self.refresh_outbox)
+        self.notifier = Notifier(window, window.status, window.windowIcon())
+        self._unsubscribe = services.sender.subscribe(self._on_sender_event)
+        self.network = NetworkMonitor(window)
+        self.network.online_changed.connect(self._on_network)
+        window.set_network_online(self.network.online)
+        panel = window.outbox_panel
+        panel.send_now_requested.connect(self._send_now)
+        panel.discard_requested.connect(lambda draft_id: self._outbox_action(services.outbox.discard, draft_id))
+        panel.mark_booked_requested.connect(lambda draft_id: self._outbox_action(services.sender.mark_booked, draft_id))
+        panel.edit_requested.connect(self._edit)
+        panel.pick_new_time_requested.connect(self._edit)
+        window.history_panel.set_source(history_fetcher(services.history))
+        window.history_panel.search_requested.connect(
+            lambda text: window.history_panel.set_source(history_fetcher(services.history, text))
+        )
+
+    def refresh_outbox(self) -> None:
+        """Outbox rows, the tab's count badge and the status bar's queued count, from the store."""
+
+        rows = outbox_rows(self.services.outbox)
+        self.window.outbox_panel.set_rows(rows)
+        attention = self.window.outbox_panel.attention_count()
+        label = self.window.tr("Outbox")
+        self.window.tabs.setTabText(1, f"{label} ({len(rows)})" if rows else label)
+        self.window.tabs.setTabToolTip(
+            1, self.window.tr("%1 need your attention").replace("%1", str(attention)) if attention else ""
+        )
+        self.window.status.set_queued(queued_count(self.services.outbox))
+
+    def _on_sender_event(self, event: Any) -> None:
+        self.refresh_outbox()
+        waiting = self.flow.sending
+        # The booking the window waits on is shown in place; queued ones sent in the background are announced.
+        if not waiting or self.window.isMinimized() or not self.window.isActiveWindow():
+            self.notifier.notify(event)
+        self.window.history_panel.set_source(history_fetcher(self.services.history))
+
+    def _on_network(self, online: bool) -> None:
+        self.window.set_network_online(online)
+        if online:
+            self.services.sender.notify_online()
+        else:
+            self.services.sender.notify_offline()
+
+    def _send_now(self, draft_id: str) -> None:
+
+        outbox, sender = self.services.outbox, self.services.sender
+        entry = outbox.get(draft_id)
+        if entry.state is State.UNKNOWN and entry.verdict is Verdict.PROBABLY_NOT_BOOKED:
+            self._outbox_action(sender.resend, draft_id)
+            return
+        if entry.state is State.DRAFT:
+            outbox.queue(draft_id)
+        outbox.make_due_now()
+        sender.notify_online()
+        self.refresh_outbox()
+
+    def _outbox_action(self, action: Any, draft_id: str) -> None:
+        try:
+            action(draft_id)
+        except Exception as exc:  # IllegalTransition and friends: the row changed meanwhile
+            self.window.status.showMessage(str(exc), 8000)
+        self.refresh_outbox()
+
+    def _edit(self, draft_id: str) -> None:
+        """Open an outbox draft in the booking page with every answer; Book then updates that row."""
+
+        outbox = self.services.outbox
+        entry = outbox.get(draft_id)
+        if entry.state is State.QUEUED:
+            entry = outbox.back_to_draft(draft_id)  # not sent while being edited
+        raw = entry.payload.get("draft")
+        draft = msgspec.convert(raw, type=BookingDraft) if raw else None
+        self.flow.edit_draft(draft_id)
+        self.window.tabs.setCurrentIndex(0)
+        self.tasks.start(self._open_draft(entry.link_slug, draft))
+        self.refresh_outbox()
+
+    async def _open_draft(self, slug: str, draft: Any) -> None:
+        await self.controller.choose_link(slug)
+        if draft is not None:
+            self.window.book.form.set_from_draft(draft)
+            self.window.book.consent.set_from_draft(draft)
 
     def _remember(self, **changes: Any) -> None:
-        import msgspec
 
         updated = msgspec.structs.replace(self.settings, **changes)
         if updated == self.settings:
@@ -105,6 +200,10 @@ class Session:
         box.open()
 
     async def aclose(self) -> None:
+        if getattr(self, "flow", None) is not None:
+            self._unsubscribe()
+            self.flow.close()
+            self.notifier.close()
         await self.tasks.aclose()
         if getattr(self.window, "tasks", None) is not None:
             await self.window.tasks.aclose()

@@ -116,7 +116,7 @@ async def test_pick_link_then_day_then_time(opened: Opened, qtbot: QtBot) -> Non
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert controller.state.start_ms == button.property("start_ms")
     assert button.isChecked()
-    assert button.accessibleName() in window.chosen.text()
+    assert button.accessibleName() in window.book.chosen.text()
     # Remembered for the next start.
     assert load_settings(opened.paths.settings_file).settings.last_link == "product-demo"
 

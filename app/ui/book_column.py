@@ -1,0 +1,212 @@
+"""The right-hand column: attendee form, consent, errors in place, the Book button, then the confirmation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.booking.draft import BookingDraft
+from app.booking.timefmt import from_ms
+from app.hubspot.models import BookingInfo
+from app.ui.booking_flow import BookOutcome, OutcomeKind
+from app.ui.formatting import spoken_datetime
+from app.ui.panels.attendee_form import AttendeeForm
+from app.ui.panels.confirmation_view import ConfirmationView, zone_or_utc
+from app.ui.panels.consent_panel import ConsentPanel
+from app.ui.panels.error_banner import BannerAction, BannerLevel, ErrorBanner
+
+
+class BookColumn(QWidget):
+    """Lays out the booking step; the window decides when Book is possible and what an outcome means."""
+
+    book_clicked = Signal()
+    time_offered = Signal(object)  # epoch ms of an alternative time the user picked from the banner
+    book_another = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = AttendeeForm()
+        self.consent = ConsentPanel()
+        self.banner = ErrorBanner()
+        self.banner.hide()
+        self.chosen = QLabel(self.tr("No time chosen yet."))
+        self.chosen.setObjectName("hint")
+        self.chosen.setWordWrap(True)
+        self.book_button = QPushButton(self.tr("&Book"))
+        self.book_button.setObjectName("bookButton")
+        self.book_button.setEnabled(False)
+        self.book_button.clicked.connect(self.book_clicked)
+        self.confirmation = ConfirmationView()
+        self.confirmation.book_another_requested.connect(self.book_another)
+        self.confirmation.details_copied.connect(lambda text: QGuiApplication.clipboard().setText(text))
+        self.confirmation.save_ics_requested.connect(self._save_ics)
+        self.banner.action_triggered.connect(self._on_banner_action)
+
+        fields = QWidget()
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addWidget(self.form)
+        fields_layout.addWidget(self.consent)
+        fields_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(fields)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        form_page = QWidget()
+        page = QVBoxLayout(form_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(scroll, 1)
+        page.addWidget(self.banner)
+        page.addWidget(self.chosen)
+        page.addWidget(self.book_button)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(form_page)
+        self.stack.addWidget(self.confirmation)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self._ics_dialog: QFileDialog | None = None
+        self.set_book_state(enabled=False, online=True, sending=False)
+
+    # --- state ------------------------------------------------------------------------------------------
+
+    def set_booking_info(self, info: BookingInfo) -> None:
+        self.form.set_booking_info(info)
+        self.consent.set_booking_info(info)
+
+    def is_complete(self) -> bool:
+        return self.form.is_valid() and self.consent.is_valid()
+
+    def fill_draft(self, draft: BookingDraft) -> BookingDraft:
+        return self.consent.fill_draft(self.form.fill_draft(draft))
+
+    def set_book_state(self, *, enabled: bool, online: bool, sending: bool) -> None:
+        """Disabled while invalid or sending (no double submit); "Save to outbox" while offline."""
+        if sending:
+            text = self.tr("Sending…")
+        elif online:
+            text = self.tr("&Book")
+        else:
+            text = self.tr("&Save to outbox")
+        self.book_button.setText(text)
+        self.book_button.setEnabled(enabled and not sending)
+        self.book_button.setAccessibleName(text.replace("&", ""))
+        self.book_button.setAccessibleDescription(
+            self.tr("Offline: the booking is kept and sent when HubSpot can be reached") if not online else ""
+        )
+
+    def set_chosen(self, text: str) -> None:
+        self.chosen.setText(text or self.tr("No time chosen yet."))
+
+    def clear_personal(self) -> None:
+        """ "Book another": everything personal goes; the link, zone and length stay."""
+        self.form.clear_personal()
+        self.consent.clear_personal()
+        self.banner.clear()
+        self.stack.setCurrentIndex(0)
+
+    # --- outcomes -----------------------------------------------------------------------------------------
+
+    def show_outcome(self, outcome: BookOutcome, *, rep_zone: str, use_24h: bool, contact: str) -> None:
+        """Errors in place with what to do next; a booking switches to the confirmation."""
+        kind, entry = outcome.kind, outcome.entry
+        if kind is OutcomeKind.INVALID:
+            if outcome.message:
+                self.banner.show_message(BannerLevel.ERROR, outcome.message)
+            if not self.form.focus_first_problem():
+                self.consent.focus_first_problem()
+            return
+        if kind in (OutcomeKind.BOOKED, OutcomeKind.BOOKED_WITHOUT_EVENT) and entry and entry.response:
+            self.banner.clear()
+            self.confirmation.show_booking(
+                entry.response, rep_zone=rep_zone, use_24h=use_24h, contact=contact, link_name=entry.link_name
+            )
+            self.stack.setCurrentIndex(1)
+            return
+        if kind is OutcomeKind.SAVED_OFFLINE:
+            self.banner.show_message(
+                BannerLevel.INFO,
+                self.tr("Saved to the outbox. It will be sent as soon as HubSpot can be reached."),
+            )
+            return
+        if kind is OutcomeKind.TIME_GONE:
+            zone = zone_or_utc(entry.timezone if entry else rep_zone)
+            actions = [
+                BannerAction(
+                    f"time:{slot.start_millis_utc}", spoken_datetime(from_ms(slot.start_millis_utc, zone), use_24h)
+                )
+                for slot in outcome.alternatives
+            ]
+            text = outcome.message or self.tr("That time was just taken.")
+            hint = self.tr("Your answers are kept. Pick one of the nearest open times, or another day.")
+            self.banner.show_message(BannerLevel.ERROR, f"{text} {hint}", actions)
+            self.banner.focus_first_action()
+            return
+        if kind is OutcomeKind.REJECTED:
+            if entry and entry.last_error_field:
+                self._mark_field(entry.last_error_field, outcome.message)
+            self.banner.show_message(BannerLevel.ERROR, outcome.message)
+            return
+        if kind is OutcomeKind.QUEUED_AGAIN:
+            self.banner.show_message(
+                BannerLevel.WARNING,
+                f"{outcome.message} " + self.tr("The booking stays in the outbox and is sent later."),
+            )
+            return
+        self.banner.show_message(
+            BannerLevel.WARNING,
+            f"{outcome.message} "
+            + self.tr("It may have been booked: check the meeting in HubSpot, then settle it in the Outbox tab."),
+        )
+
+    def _mark_field(self, field_name: str, text: str) -> None:
+        key = {"email": "email", "firstName": "first_name", "lastName": "last_name"}.get(field_name)
+        key = key or f"field:{field_name}"
+        try:
+            self.form.input_for_key(key)
+        except KeyError:
+            return
+        self.form.set_external_problem(key, text)
+
+    def _on_banner_action(self, key: str) -> None:
+        if key.startswith("time:"):
+            self.time_offered.emit(int(key.removeprefix("time:")))
+
+    def _save_ics(self, suggested: str, text: str) -> None:
+        """Ask where to save with open() (never exec() while the asyncio loop runs), then write the file."""
+        dialog = QFileDialog(self, self.tr("Save calendar file"), suggested, self.tr("Calendar files (*.ics)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("ics")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda path: _write_text(path, text, self._saved))
+        self._ics_dialog = dialog
+        dialog.open()
+
+    def _saved(self, problem: str) -> None:
+        if problem:
+            self.banner.show_message(
+                BannerLevel.ERROR, self.tr("The calendar file could not be saved: %1").replace("%1", problem)
+            )
+
+
+def _write_text(path: str, text: str, done: Callable[[str], None]) -> None:
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        done(exc.strerror or str(exc))
+        return
+    done("")

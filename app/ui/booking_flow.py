@@ -1,0 +1,193 @@
+"""Book: write the draft to the outbox first (durable), let the sender send it, and tell the window what came of it.
+
+The window never calls HubSpot's book endpoint itself: the sender is the only one that sends, so a booking can be
+made exactly once even when the window closes mid-way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import msgspec
+from PySide6.QtCore import QObject, Signal
+
+from app.booking.draft import BookingDraft, find_problems
+from app.booking.messages import Problem
+from app.booking.slots import nearest_slots
+from app.booking.wire import to_book_request
+from app.hubspot.models import Slot
+from app.outbox import events
+from app.store.outbox import OutboxEntry, State
+from app.ui.booking_controller import BookingController
+
+if TYPE_CHECKING:  # services pull in httpx and sqlite: never imported before the first paint
+    from app.ui.services import Services
+
+log = logging.getLogger(__name__)
+
+#: How often to look at the row while waiting: a re-queue (offline, missing scopes) emits no event.
+POLL_S = 0.25
+#: After this long the window stops waiting; the outbox keeps the draft and the sender keeps trying.
+GIVE_UP_S = 90.0
+
+
+class OutcomeKind(enum.Enum):
+    INVALID = "invalid"  # not sent: the draft has problems (shown next to the fields)
+    BOOKED = "booked"
+    BOOKED_WITHOUT_EVENT = "booked_without_event"
+    SAVED_OFFLINE = "saved_offline"  # in the outbox; sent when HubSpot can be reached
+    QUEUED_AGAIN = "queued_again"  # tried, not processed (unreachable, rate limit, missing scopes): still queued
+    TIME_GONE = "time_gone"
+    REJECTED = "rejected"
+    UNKNOWN = "unknown"  # may have been booked
+
+
+@dataclass(frozen=True)
+class BookOutcome:
+    kind: OutcomeKind
+    entry: OutboxEntry | None = None
+    message: str = ""
+    problems: dict[str, Problem] = field(default_factory=dict)
+    alternatives: list[Slot] = field(default_factory=list)  # fresh open times near the wanted one
+
+
+class BookFlow(QObject):
+    sending_changed = Signal(bool)
+
+    def __init__(self, controller: BookingController, services: Services) -> None:
+        super().__init__()
+        self._controller = controller
+        self._services = services
+        self._waiters: dict[str, asyncio.Future[events.OutboxEvent]] = {}
+        self._draft_id: str | None = None  # an outbox row being fixed (time gone, rejected): updated, not duplicated
+        self.sending = False
+        self._unsubscribe = services.sender.subscribe(self._on_event)
+
+    def close(self) -> None:
+        self._unsubscribe()
+        for waiter in self._waiters.values():
+            waiter.cancel()
+
+    def edit_draft(self, draft_id: str) -> None:
+        """The next Book updates this outbox row (fixing a rejected or taken time) instead of adding one."""
+        self._draft_id = draft_id
+
+    def forget_draft(self) -> None:
+        """ "Book another": the next booking is a new outbox row."""
+        self._draft_id = None
+
+    async def book(self, draft: BookingDraft, *, online: bool) -> BookOutcome:
+        """Validate, write ahead to the outbox, then (online) wait for the sender's verdict on this draft."""
+        if self.sending:
+            return BookOutcome(OutcomeKind.INVALID, message=self.tr("A booking is being sent already."))
+        state = self._controller.state
+        info = state.info
+        if info is None:
+            return BookOutcome(OutcomeKind.INVALID, message=self.tr("The meeting link is still loading."))
+        offered = self._controller.offered_starts() if online else None
+        problems = find_problems(draft, info, offered)
+        if problems:
+            return BookOutcome(OutcomeKind.INVALID, problems=problems)
+        self._set_sending(True)
+        try:
+            entry = self._write_ahead(draft)
+            if not online:
+                self._draft_id = None
+                self._services.sender.wake()
+                return BookOutcome(OutcomeKind.SAVED_OFFLINE, entry)
+            return await self._await_outcome(entry)
+        finally:
+            self._set_sending(False)
+
+    def _write_ahead(self, draft: BookingDraft) -> OutboxEntry:
+        """The draft is committed to the outbox before any byte goes out."""
+        info = self._controller.state.info
+        assert info is not None
+        request = to_book_request(draft, info)
+        payload = {"draft": msgspec.to_builtins(draft)}
+        link = self._controller.state.link
+        outbox = self._services.outbox
+        if self._draft_id is not None:
+            current = outbox.get(self._draft_id)
+            if current.state is State.UNKNOWN:
+                # May have been booked: only its time changes, and only by the user's explicit choice.
+                return self._services.sender.pick_new_time(current.id, draft.start_ms)
+            if current.state in (State.DRAFT, State.NEEDS_NEW_TIME, State.REJECTED):
+                outbox.update_draft(current.id, request=request, payload=payload, start_ms=draft.start_ms)
+                return outbox.queue(current.id)
+            log.info("Draft %s is %s; saving the booking as a new draft", current.id, current.state.value)
+        entry = outbox.enqueue(
+            request=request,
+            payload=payload,
+            start_ms=draft.start_ms,
+            link_name=link.name if link else "",
+            account=self._services.account,
+        )
+        self._draft_id = entry.id
+        return entry
+
+    async def _await_outcome(self, entry: OutboxEntry) -> BookOutcome:
+        loop = asyncio.get_running_loop()
+        waiter: asyncio.Future[events.OutboxEvent] = loop.create_future()
+        self._waiters[entry.id] = waiter
+        self._services.sender.wake()
+        deadline = time.monotonic() + GIVE_UP_S
+        try:
+            while True:
+                try:
+                    event = await asyncio.wait_for(asyncio.shield(waiter), POLL_S)
+                except TimeoutError:
+                    row = self._services.outbox.get(entry.id)
+                    if row.state is State.QUEUED and row.updated_ms > entry.updated_ms and row.last_error:
+                        return BookOutcome(OutcomeKind.QUEUED_AGAIN, row, message=row.last_error)
+                    if time.monotonic() > deadline:
+                        return BookOutcome(OutcomeKind.QUEUED_AGAIN, row, message=self.tr("Still waiting for HubSpot."))
+                    continue
+                return await self._outcome_of(event)
+        finally:
+            self._waiters.pop(entry.id, None)
+
+    async def _outcome_of(self, event: events.OutboxEvent) -> BookOutcome:
+        entry = event.entry
+        if isinstance(event, events.BookedWithoutCalendarEvent):
+            self._draft_id = None
+            return BookOutcome(OutcomeKind.BOOKED_WITHOUT_EVENT, entry)
+        if isinstance(event, events.SentEvent):
+            self._draft_id = None
+            return BookOutcome(OutcomeKind.BOOKED, entry)
+        if isinstance(event, events.NeedsNewTimeEvent):
+            return BookOutcome(
+                OutcomeKind.TIME_GONE, entry, entry.last_error or "", alternatives=await self._fresh_times(entry)
+            )
+        if isinstance(event, events.RejectedEvent):
+            return BookOutcome(OutcomeKind.REJECTED, entry, entry.last_error or "")
+        self._draft_id = None  # an unknown outcome is the outbox panel's business now
+        return BookOutcome(OutcomeKind.UNKNOWN, entry, entry.last_error or "")
+
+    async def _fresh_times(self, entry: OutboxEntry) -> list[Slot]:
+        """Reload the month (fresh from HubSpot) and offer the open times nearest to the one that was taken."""
+        controller = self._controller
+        month = controller.state.month
+        controller.state.pages.pop(month, None)
+        await controller.show_month(*month)
+        slots = [
+            Slot(start_millis_utc=s.start_ms, end_millis_utc=s.end_ms)
+            for day in controller.all_slots().values()
+            for s in day
+            if s.start_ms > int(time.time() * 1000)
+        ]
+        return nearest_slots(slots, entry.start_ms, 3)
+
+    def _on_event(self, event: events.OutboxEvent) -> None:
+        waiter = self._waiters.get(event.entry.id)
+        if waiter is not None and not waiter.done():
+            waiter.set_result(event)
+
+    def _set_sending(self, sending: bool) -> None:
+        self.sending = sending
+        self.sending_changed.emit(sending)

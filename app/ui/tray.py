@@ -1,0 +1,63 @@
+"""Notifications about queued bookings: the system tray where there is one, the status bar otherwise."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QStatusBar, QSystemTrayIcon, QWidget
+
+from app.outbox import events
+
+MESSAGE_MS = 8000
+
+
+class Notifier:
+    """Turns the sender's events into a short notice; nothing is shown for a booking the window is waiting on."""
+
+    def __init__(self, parent: QWidget, status: QStatusBar, icon: QIcon) -> None:
+        self._status = status
+        self._tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self._tray = QSystemTrayIcon(icon, parent)
+            self._tray.setToolTip(parent.windowTitle())
+            self._tray.show()
+        self.shown: list[str] = []
+
+    def notify(self, event: events.OutboxEvent) -> None:
+        title, text, level = self.describe(event)
+        self.shown.append(text)
+        if self._tray is not None and self._tray.supportsMessages():
+            self._tray.showMessage(title, text, level, MESSAGE_MS)
+        self._status.showMessage(text, MESSAGE_MS)
+
+    def describe(self, event: events.OutboxEvent) -> tuple[str, str, QSystemTrayIcon.MessageIcon]:
+        """Title, text and icon for one event, in words that say what to do."""
+        tr = self._status.tr
+        who = f"{event.entry.request.first_name} {event.entry.request.last_name}".strip()
+        info, warning = QSystemTrayIcon.MessageIcon.Information, QSystemTrayIcon.MessageIcon.Warning
+        if isinstance(event, events.BookedWithoutCalendarEvent):
+            return (
+                tr("Booked without a calendar event"),
+                tr("%1: check the meeting in HubSpot.").replace("%1", who),
+                warning,
+            )
+        if isinstance(event, events.SentEvent):
+            return tr("Queued booking sent"), tr("The meeting with %1 is booked.").replace("%1", who), info
+        if isinstance(event, events.NeedsNewTimeEvent):
+            return (
+                tr("A queued booking needs a new time"),
+                tr("%1: pick a new time in the Outbox.").replace("%1", who),
+                warning,
+            )
+        if isinstance(event, events.RejectedEvent):
+            return tr("HubSpot refused a queued booking"), f"{who}: {event.entry.last_error or ''}", warning
+        return (
+            tr("A booking may have been made"),
+            tr("%1: check in HubSpot, then settle it in the Outbox.").replace("%1", who),
+            warning,
+        )
+
+    def close(self) -> None:
+        if self._tray is not None:
+            self._tray.hide()
+            self._tray.deleteLater()
+            self._tray = None
