@@ -11,7 +11,7 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLocale, Signal
-from PySide6.QtGui import QCloseEvent, QIcon
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -41,6 +41,7 @@ from app.ui.timezone_picker import TimeZonePicker, system_zone_id
 
 class MainWindow(QMainWindow):
     outbox_touched = Signal()  # a booking was written to the outbox (refresh the panel and counts)
+    settings_requested = Signal()
 
     def __init__(self, on_close: Callable[[], None], icon: QIcon | None = None) -> None:
         super().__init__()
@@ -96,6 +97,15 @@ class MainWindow(QMainWindow):
 
         self.status = BookingStatusBar()
         self.setStatusBar(self.status)
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        settings_action = QAction(self.tr("&Settings…"), self)
+        settings_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
+        settings_action.triggered.connect(self.settings_requested)
+        menu.addAction(settings_action)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
         self._set_tab_order()
 
     def _set_tab_order(self) -> None:

@@ -11,19 +11,20 @@ import logging
 from typing import Any
 
 import msgspec
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.booking.draft import BookingDraft
 from app.paths import Paths
 from app.settings import LoadedSettings, Settings, save_settings
 from app.store.outbox import State, Verdict
-from app.ui.async_bridge import BackgroundTasks
+from app.ui.async_bridge import BackgroundTasks, open_dialog
 from app.ui.booking_controller import BookingController
 from app.ui.booking_flow import BookFlow
 from app.ui.formatting import locale_uses_24h
 from app.ui.main_window import MainWindow
 from app.ui.network_status import NetworkMonitor
 from app.ui.services import open_services
+from app.ui.settings_dialog import SettingsDialog
 from app.ui.store_views import history_fetcher, outbox_rows, queued_count
 from app.ui.timezone_picker import system_zone_id
 from app.ui.tray import Notifier
@@ -70,12 +71,14 @@ class Session:
         self.controller.links_changed.connect(lambda _links, slug: self._remember(last_link=slug))
         window.link_picker.link_chosen.connect(lambda slug: self._remember(last_link=slug))
         window.zone_picker.zone_chosen.connect(lambda zone: self._remember(timezone=zone))
+        window.settings_requested.connect(lambda: self.tasks.start(self.edit_settings()))
         window.open_times.clock_toggled.connect(lambda on: self._remember(use_24h=on))
         self._wire_booking()
         self._initial_load = self.tasks.start(
             self.controller.start(self.settings.default_link or self.settings.last_link), name="initial-load"
         )
         self.services.start_sender()
+        self.services.history.prune(self.settings.history_retention_days)
         self.refresh_outbox()
         # Hundreds of zones with their offsets: filled in after the first data request is on its way.
         await asyncio.sleep(0)
@@ -178,8 +181,9 @@ class Session:
             self.window.book.consent.set_from_draft(draft)
 
     def _remember(self, **changes: Any) -> None:
+        self._save(msgspec.structs.replace(self.settings, **changes))
 
-        updated = msgspec.structs.replace(self.settings, **changes)
+    def _save(self, updated: Settings) -> None:
         if updated == self.settings:
             return
         self.settings = updated
@@ -190,6 +194,30 @@ class Session:
         except OSError as exc:
             log.warning("Could not save settings: %s", exc)
             self.window.status.showMessage(self.window.tr("Settings could not be saved: %1").replace("%1", str(exc)))
+
+    async def edit_settings(self) -> None:
+        """The settings dialog (opened with open(), awaited); saved and applied when accepted."""
+        dialog = SettingsDialog(self.settings, self.controller.state.links, self.window)
+        try:
+            if await open_dialog(dialog) != QDialog.DialogCode.Accepted:
+                return
+            chosen = dialog.value()
+        finally:
+            dialog.deleteLater()
+        before = self.settings
+        self._settings_writable = True  # an explicit save replaces even a file we could not read
+        self._save(chosen)
+        if chosen.use_24h != before.use_24h:
+            self.window.open_times.set_use_24h(chosen.use_24h if chosen.use_24h is not None else locale_uses_24h())
+        if chosen.history_retention_days != before.history_retention_days:
+            self.services.history.prune(chosen.history_retention_days)
+            self.window.history_panel.set_source(history_fetcher(self.services.history))
+        if chosen.language != before.language:
+            self.window.status.showMessage(self.window.tr("The new language is used from the next start."), 8000)
+        if chosen.timezone != before.timezone:
+            zone = system_zone_id() if chosen.timezone == "system" else chosen.timezone
+            self.window.zone_picker.set_zone(zone)
+            await self.controller.set_timezone(zone)
 
     def _tell_settings_problem(self, text: str) -> None:
         box = QMessageBox(self.window)
