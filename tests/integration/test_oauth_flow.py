@@ -396,3 +396,22 @@ def _request() -> BookRequest:
         likely_available_user_ids=[],
         timezone="Europe/Berlin",
     )
+
+
+@pytest.mark.asyncio
+async def test_the_sandbox_answers_bad_clients_and_revoked_tokens_like_hubspot(sandbox: Sandbox) -> None:
+    async with http_for(sandbox) as http:
+        session = await signed_in(sandbox, http)
+        access = await session.access_token()
+        introspect = {"token": access, "client_id": SANDBOX_CLIENT_ID, "client_secret": SANDBOX_CLIENT_SECRET}
+        active = (await http.post("/oauth/2026-03/token/introspect", data=introspect)).json()
+        wrong_secret = await http.post("/oauth/2026-03/token/introspect", data={**introspect, "client_secret": "x"})
+        shorter = await http.post("/_sandbox/oauth", json={"accessLifetime": 5})
+        await session.sign_out()
+        revoked = (await http.post("/oauth/2026-03/token/introspect", data=introspect)).json()
+
+    assert active["active"] is True and active["hub_id"] == SANDBOX_HUB_ID and READ_SCOPE in active["scope"]
+    assert wrong_secret.status_code == 401
+    assert (wrong_secret.json()["error"], wrong_secret.json()["status"]) == ("invalid_client", "BAD_CLIENT_SECRET")
+    assert shorter.json()["accessLifetime"] == 5 and sandbox.oauth.access_lifetime == 5
+    assert revoked == {"active": False}
