@@ -35,7 +35,7 @@ VersionInfoProductVersion={#AppVersionNumeric}
 VersionInfoDescription={#AppName} installer
 ; Per-user: installs into %LOCALAPPDATA%\Programs without administrator rights.
 PrivilegesRequired=lowest
-PrivilegesRequiredOverridesAllowed=dialog
+PrivilegesRequiredOverridesAllowed=commandline dialog
 DefaultDirName={autopf}\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
@@ -47,8 +47,8 @@ OutputBaseFilename=booking-assistant-{#AppVersion}-setup
 Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
-ArchitecturesAllowed=x64compatible arm64
-ArchitecturesInstallIn64BitMode=x64compatible arm64
+ArchitecturesAllowed=x64compatible
+ArchitecturesInstallIn64BitMode=x64compatible
 ; Close a running copy before replacing its files.
 CloseApplications=yes
 RestartApplications=no

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+
+import pytest
 
 from app.portable import portable_profile
 
@@ -31,6 +34,7 @@ def test_a_virtualenv_python_never_turns_portable(tmp_path: Path) -> None:
     assert portable_profile(exe, frozen=False) is None
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="symlinks need extra privileges on Windows")
 def test_marker_is_looked_up_beside_the_real_file_not_the_symlink(tmp_path: Path) -> None:
     exe = install(tmp_path / "opt" / "booking-assistant", marker=True)
     link = tmp_path / "bin" / "booking-assistant"
