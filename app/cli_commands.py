@@ -53,7 +53,7 @@ async def _run(args: argparse.Namespace, paths: Paths) -> int:
     if not is_valid_timezone(tz_name):
         report_invalid({"--timezone": f"“{tz_name}” is not an IANA time zone such as Europe/Berlin."}, as_json=as_json)
         return cli.EXIT_INVALID
-    client = open_client(ConnectionOptions.from_args(args.api_base, args.demo))
+    client = open_client(ConnectionOptions.from_args(args.api_base, args.demo), paths=paths)
     try:
         if args.command == "links":
             return await _links(client, as_json)
