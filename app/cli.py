@@ -138,6 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         if args.command is None:
+            from app.ui.kiosk.run import run_kiosk, wants_kiosk
+
+            if wants_kiosk(args, paths):
+                return run_kiosk(args, paths)
             from app.ui.main import run_window
 
             return run_window(args, paths)
