@@ -1,0 +1,156 @@
+"""Kill test: `outbox send` killed with SIGKILL at random moments never books a draft twice, nor loses one."""
+
+from __future__ import annotations
+
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import msgspec
+import pytest
+
+from app.booking.draft import BookingDraft
+from app.booking.wire import to_book_request
+from app.hubspot import endpoints
+from app.hubspot.models import AvailabilityPage, BookingInfo
+from app.store.database import Database
+from app.store.outbox import Outbox, State
+from tests.e2e.test_cli_sandbox import SLUG, TZ, cli_env
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL semantics are POSIX")
+
+DRAFTS = 50
+DURATION_MS = 30 * 60_000
+KILLS = 5
+#: The link keeps a 15-minute buffer around meetings: an hour apart, no booking takes another draft's time.
+SPACING_MS = DURATION_MS + 30 * 60_000
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path) -> Iterator[str]:
+    env = cli_env(tmp_path / "sandbox")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app", "sandbox", "--port", "0"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        assert "http://127.0.0.1:" in line, line
+        yield line[line.index("http://") :].split()[0]
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=15)
+
+
+def free_times(api: httpx.Client, count: int) -> tuple[BookingInfo, list[int]]:
+    """`count` open starts far enough apart that booking one never takes another."""
+    info = msgspec.json.decode(
+        api.get(endpoints.booking_info_path(SLUG), params={"timezone": TZ}).content, type=BookingInfo
+    )
+    starts: list[int] = []
+    for offset in range(4):
+        raw = api.get(endpoints.availability_path(SLUG), params={"timezone": TZ, "monthOffset": offset}).content
+        page = msgspec.json.decode(raw, type=AvailabilityPage)
+        slots = page.link_availability.slots_for(DURATION_MS) if page.link_availability else []
+        for slot in slots:
+            if not starts or slot.start_millis_utc >= starts[-1] + SPACING_MS:
+                starts.append(slot.start_millis_utc)
+        if len(starts) >= count:
+            return info, starts[:count]
+    raise AssertionError(f"only {len(starts)} separate open times in the sandbox")
+
+
+def queue_drafts(db_file: Path, info: BookingInfo, starts: list[int]) -> dict[str, str]:
+    """Queue one draft per start with the store API; returns draft id → attendee email."""
+    emails: dict[str, str] = {}
+    with Database.open(db_file) as db:
+        outbox = Outbox(db)
+        for i, start in enumerate(starts):
+            draft = BookingDraft(
+                slug=SLUG,
+                start_ms=start,
+                duration_ms=DURATION_MS,
+                timezone=TZ,
+                first_name="Attendee",
+                last_name=str(i),
+                email=f"attendee{i}@acme.test",
+                answers={"company": "Acme"},
+                processing_consent=True,
+            )
+            entry = outbox.enqueue(
+                request=to_book_request(draft, info), payload=msgspec.to_builtins(draft), start_ms=start
+            )
+            emails[entry.id] = draft.email
+    return emails
+
+
+def booked_emails(control: httpx.Client) -> list[str]:
+    return [b["email"] for b in control.get("/_sandbox/bookings").json()["results"]]
+
+
+def test_kill_9_during_outbox_send_never_duplicates_nor_loses(tmp_path: Path, sandbox: str) -> None:
+    env = cli_env(tmp_path, sandbox)
+    db_file = tmp_path / "profile" / "booking-assistant.sqlite3"
+    rng = random.Random(20260303)
+    with httpx.Client(base_url=sandbox, timeout=10, headers={"Authorization": "Bearer demo-token"}) as api:
+        info, starts = free_times(api, DRAFTS)
+        emails = queue_drafts(db_file, info, starts)
+        # Added latency on every booking, so kills land while requests are in flight.
+        api.post("/_sandbox/faults", json={"route": "book", "delay": 0.12, "times": None}).raise_for_status()
+
+        killed_mid_send = 0
+        targets = sorted(rng.sample(range(2, DRAFTS - 5), KILLS))
+        for target in targets:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "app", "outbox", "send", "--wait", "0"],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            # Kill once the sandbox has `target` bookings, plus a random fraction of one request's latency.
+            deadline = time.monotonic() + 30
+            while len(booked_emails(api)) < target and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.01)
+            time.sleep(rng.uniform(0.0, 0.12))
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGKILL)
+                killed_mid_send += 1
+            proc.wait(timeout=15)
+        assert killed_mid_send >= KILLS - 1  # the kills really interrupted sending
+
+        final = subprocess.run(
+            [sys.executable, "-m", "app", "outbox", "send", "--wait", "0"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert final.returncode == 0, final.stdout + final.stderr
+        booked = Counter(booked_emails(api))
+
+    with Database.open(db_file) as db:
+        entries = {e.id: e for e in Outbox(db).entries(limit=1000)}
+    assert set(entries) == set(emails)  # zero lost drafts
+    assert set(booked) <= set(emails.values())  # nothing booked that was not drafted
+    assert [email for email, n in booked.items() if n > 1] == []  # zero duplicates
+    for draft_id, entry in entries.items():
+        times_booked = booked[emails[draft_id]]
+        assert entry.state in (State.SENT, State.UNKNOWN, State.QUEUED), (entry.state, entry.last_error)
+        if entry.state is State.SENT:
+            assert times_booked == 1
+        elif entry.state is State.QUEUED:
+            assert times_booked == 0
+        else:
+            assert times_booked <= 1
+    assert sum(e.state is State.SENT for e in entries.values()) >= DRAFTS - KILLS * 2
