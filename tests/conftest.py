@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -45,3 +46,14 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     ):
         monkeypatch.setenv(var, str(home / sub))
     yield home
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_main_thread() -> Iterator[None]:
+    """Collect each test's cyclic garbage here, on the main thread.
+
+    Otherwise a later collection may run in a sandbox server thread and destroy Qt timers of an old qasync loop
+    there, which Qt reports as a warning ("Timers cannot be stopped from another thread").
+    """
+    yield
+    gc.collect()
