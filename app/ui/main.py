@@ -46,17 +46,20 @@ async def _main(app: object, args: argparse.Namespace, paths: Paths, started: fl
 
     from app.settings import load_settings
     from app.ui.async_bridge import ErrorReporter
+    from app.ui.i18n import install_translations
     from app.ui.main_window import MainWindow
     from app.ui.style import app_icon, apply_style
 
     assert isinstance(app, QApplication)
     loop = asyncio.get_running_loop()
     closing = asyncio.Event()
+    loaded = load_settings(paths.settings_file)
+    # Before any widget exists, so every tr() and every date uses the chosen language.
+    translators = install_translations(app, loaded.settings.language, RESOURCES / "translations")
     apply_style(app, RESOURCES)
     window = MainWindow(on_close=closing.set, icon=app_icon(RESOURCES))
     reporter = ErrorReporter(lambda: window)
     uninstall = reporter.install(loop)
-    loaded = load_settings(paths.settings_file)
     window.show()
     # Two turns of the loop let Qt lay out and paint before the heavy imports below.
     await asyncio.sleep(0)
@@ -97,6 +100,8 @@ async def _main(app: object, args: argparse.Namespace, paths: Paths, started: fl
         return 0
     finally:
         uninstall()
+        for translator in translators:
+            app.removeTranslator(translator)
 
 
 def _save_screenshot(window: object, target: Path) -> None:

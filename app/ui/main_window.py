@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName(self.tr("Sections"))
         self.setCentralWidget(self.tabs)
 
+        self.open_times.rendered.connect(self._order_open_times)
         self.status = BookingStatusBar()
         self.setStatusBar(self.status)
         menu = self.menuBar().addMenu(self.tr("&File"))
@@ -106,12 +107,10 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
-        self._set_tab_order()
 
-    def _set_tab_order(self) -> None:
-        # Link → zone → calendar → length/clock/times → form → Book: the order a person books in.
-        chain: list[QWidget] = [self.link_picker.combo, self.zone_picker, self.month_grid, self.open_times]
-        chain += [self.book.form, self.book.consent, self.book.book_button]
+    def _order_open_times(self) -> None:
+        """Buttons made later join the end of the tab chain; put them right after the calendar instead."""
+        chain: list[QWidget] = [self.month_grid.last_focusable(), *self.open_times.focus_chain()]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -232,6 +231,7 @@ class MainWindow(QMainWindow):
 
     def _on_month_changed(self, year: int, month: int, open_days: set[date], loading: bool) -> None:
         self.month_grid.show_month(year, month, open_days, loading=loading)
+        self._order_open_times()  # the last open day (the anchor) may have changed
         assert self.controller is not None
         self.month_grid.select(self.controller.state.day)
 

@@ -33,6 +33,10 @@ class DayButton(QPushButton):
         self.setProperty("role", "day")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.isEnabled():
+            self.click()  # buttons outside dialogs ignore Enter by default; a day is picked like a link
+            event.accept()
+            return
         step = _MOVES.get(Qt.Key(event.key()))
         if step is not None and self.day is not None and self._grid.focus_open_day(self.day, step):
             event.accept()
@@ -119,6 +123,11 @@ class MonthGrid(QWidget):
 
     def open_days(self) -> set[date]:
         return set(self._open)
+
+    def last_focusable(self) -> QPushButton:
+        """The last widget Tab visits in the calendar: the last open day, or "Next month" when none is open."""
+        open_cells = [c for c in self._cells if c.isEnabled()]
+        return open_cells[-1] if open_cells else self._next
 
     def cell_for(self, day: date) -> DayButton | None:
         return next((c for c in self._cells if c.day == day), None)

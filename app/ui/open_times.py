@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -23,11 +24,23 @@ from app.ui.formatting import format_day_long, format_duration, format_time, spo
 COLUMNS = 3
 
 
+class TimeButton(QPushButton):
+    """A large open-time button that Enter picks as well as Space."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class OpenTimesView(QWidget):
     """Emits `time_chosen(start_ms)`, `duration_chosen(ms)` and `clock_toggled(use_24h)`; shows what it is given."""
 
     time_chosen = Signal(object)  # epoch ms: too large for a C++ int
     duration_chosen = Signal(object)
+    rendered = Signal()  # buttons were rebuilt (the window puts them into the tab order)
     clock_toggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -108,6 +121,7 @@ class OpenTimesView(QWidget):
             self._durations_layout.insertWidget(self._durations_layout.count() - 1, button)
             button.show()
         self._durations_box.setVisible(len(durations_ms) > 1)
+        self.rendered.emit()
 
     def show_day(self, day: date | None, slots: list[LocalSlot], chosen_ms: int = 0) -> None:
         self._day = day
@@ -119,6 +133,11 @@ class OpenTimesView(QWidget):
         self._chosen_ms = start_ms
         for button in self._group.buttons():
             button.setChecked(button.property("start_ms") == start_ms)
+
+    def focus_chain(self) -> list[QWidget]:
+        """Length buttons, the clock toggle, then the times: the order Tab should visit them in."""
+        durations = [b for b in self._duration_group.buttons() if b.isVisibleTo(self)]
+        return [*durations, self._clock, *self.time_buttons()]
 
     def time_buttons(self) -> list[QPushButton]:
         return [b for b in self._group.buttons() if isinstance(b, QPushButton)]
@@ -142,7 +161,7 @@ class OpenTimesView(QWidget):
         self._title.setText(format_day_long(self._day))
         self._empty.setText("" if self._slots else self.tr("No open times left on this day."))
         for index, slot in enumerate(self._slots):
-            button = QPushButton(format_time(slot.start, self._use_24h))
+            button = TimeButton(format_time(slot.start, self._use_24h))
             button.setCheckable(True)
             button.setProperty("role", "time")
             button.setProperty("start_ms", slot.start_ms)
@@ -153,3 +172,4 @@ class OpenTimesView(QWidget):
             self._group.addButton(button)
             self._grid.addWidget(button, index // COLUMNS, index % COLUMNS)
             button.show()  # a layout shows new children only on the next event-loop turn
+        self.rendered.emit()

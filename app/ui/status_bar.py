@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from app.ui.formatting import age_label
@@ -25,6 +26,11 @@ class BookingStatusBar(QStatusBar):
             label.setAccessibleName(name)
             self.addPermanentWidget(label)
         self._fetched_ms: int | None = None
+        # "as of 5 min ago" must keep ageing while the window stays open.
+        self._age_timer = QTimer(self)
+        self._age_timer.setInterval(30_000)
+        self._age_timer.timeout.connect(self.refresh_age)
+        self._age_timer.start()
         self.set_online(True)
         self.set_queued(0)
 
@@ -43,6 +49,7 @@ class BookingStatusBar(QStatusBar):
         self.refresh_age()
 
     def refresh_age(self, now: float | None = None) -> None:
+        """Re-word the age label (called every 30 s)."""
         if self._fetched_ms is None:
             self.age.setText("")
             return
