@@ -23,18 +23,20 @@ run: $(STAMP)
 
 ## test: lint, type-check and run every test (offscreen; no display needed)
 test: $(STAMP) lint typecheck
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+	@# pytest exits 5 when it collected no test: a failure here, never a silent pass.
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
+	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
 
 unit: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/unit $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check app tests
-	$(VENV)/bin/ruff format --check app tests
+	$(VENV)/bin/ruff check app tests packaging
+	$(VENV)/bin/ruff format --check app tests packaging
 
 fmt: $(STAMP)
-	$(VENV)/bin/ruff check --fix app tests
-	$(VENV)/bin/ruff format app tests
+	$(VENV)/bin/ruff check --fix app tests packaging
+	$(VENV)/bin/ruff format app tests packaging
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
