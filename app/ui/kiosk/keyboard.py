@@ -27,9 +27,10 @@ class OnScreenKeyboard(QWidget):
         self.shifted = False
         self.keys: dict[str, QPushButton] = {}
         column = QVBoxLayout(self)
-        column.setSpacing(6)
+        column.setSpacing(4)
+        column.setContentsMargins(0, 0, 0, 0)
         grid = QGridLayout()
-        grid.setSpacing(6)
+        grid.setSpacing(4)
         for row, chars in enumerate(ROWS):
             for col, char in enumerate(chars):
                 key = self._key(char, char)

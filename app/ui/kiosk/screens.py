@@ -30,6 +30,8 @@ def touch_scroll(content: QWidget) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(content)
+    # Text wraps to the width; a sideways scroll bar is only a trap for fingers.
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
     return area
 
@@ -62,8 +64,8 @@ class Screen(QWidget):
         self.bar.addStretch(1)
         self.bar.addWidget(self.start_over)
         column = QVBoxLayout(self)
-        column.setContentsMargins(48, 32, 48, 32)
-        column.setSpacing(20)
+        column.setContentsMargins(48, 24, 48, 24)
+        column.setSpacing(14)
         column.addWidget(self.title)
         column.addWidget(self.notice)
         column.addLayout(self.content, 1)
@@ -135,6 +137,7 @@ class ConfirmScreen(Screen):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(_tr("Your booking"))
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setObjectName("kioskNotice")
         self.content.addWidget(self.summary)
         self.content.addStretch(1)
         self.book = self.add_primary(_tr("Book now"))

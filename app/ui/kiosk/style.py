@@ -20,7 +20,7 @@ QPushButton#primary, QPushButton#attractAction {
 }
 QPushButton#attractAction { font-size: 34pt; min-height: 150px; min-width: 560px; border-radius: 24px; }
 QPushButton[role="choice"] { min-height: 84px; font-size: 22pt; text-align: center; }
-QPushButton[role="key"] { min-height: 60px; min-width: 60px; padding: 0; font-size: 20pt; }
+QPushButton[role="key"] { min-height: 48px; min-width: 48px; padding: 0; font-size: 18pt; }
 QPushButton#staffCorner {
     border: none; background: transparent; font-size: 11pt; color: palette(placeholder-text);
     min-height: 44px; min-width: 44px; padding: 4px 10px;
@@ -28,7 +28,7 @@ QPushButton#staffCorner {
 QPushButton#staffCorner:focus { border: 2px solid palette(highlight); }
 QLabel#attractTitle { font-size: 46pt; font-weight: bold; }
 QLabel#attractSubtitle { font-size: 24pt; color: palette(placeholder-text); }
-QLabel#kioskTitle { font-size: 32pt; font-weight: bold; }
+QLabel#kioskTitle { font-size: 30pt; font-weight: bold; }
 QLabel#kioskNotice { font-size: 20pt; border: 2px solid palette(mid); border-radius: 10px; padding: 12px; }
 QLabel#resultHeading { font-size: 40pt; font-weight: bold; }
 QLabel#fieldProblem { color: #b3261e; font-size: 17pt; }

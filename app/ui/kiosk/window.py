@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from app.kiosk.attempts import PinAttempts
 from app.kiosk.idle import IdlePhase, IdleWatch
@@ -74,13 +74,11 @@ class KioskWindow(QWidget):
             _tr("Staff: tap five times, or press %1, to leave kiosk mode").replace("%1", STAFF_SHORTCUT)
         )
         self.staff_corner.clicked.connect(self.on_corner_tapped)
-        top = QHBoxLayout()
-        top.addStretch(1)
-        top.addWidget(self.staff_corner)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(top)
         column.addWidget(self.stack, 1)
+        # Floats in the top-right corner over every screen (placed in resizeEvent), taking no room from visitors.
+        self.staff_corner.raise_()
 
         self.idle_prompt = IdlePrompt(self)
         self.idle_prompt.still_here.connect(self._still_here)
@@ -197,6 +195,13 @@ class KioskWindow(QWidget):
         text = _tr("%1 · %2 queued").replace("%1", state).replace("%2", str(count))
         self.staff_corner.setText(text)
         self.staff_corner.setAccessibleName(_tr("Staff. Status: %1").replace("%1", text))
+        self._place_corner()
+
+    def _place_corner(self) -> None:
+        corner = self.staff_corner
+        corner.adjustSize()
+        corner.move(self.width() - corner.width(), 0)
+        corner.raise_()
 
     def on_corner_tapped(self) -> None:
         now = self._clock()
@@ -235,6 +240,7 @@ class KioskWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._place_corner()
         for overlay in (self.idle_prompt, self.pin_prompt):
             if overlay.isVisible():
                 overlay.setGeometry(self.rect())
