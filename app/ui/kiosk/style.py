@@ -18,6 +18,7 @@ QPushButton:disabled { color: palette(placeholder-text); border-style: dashed; }
 QPushButton#primary, QPushButton#attractAction {
     background: palette(highlight); color: palette(highlighted-text); font-weight: bold;
 }
+QPushButton#primary { min-width: 220px; }
 QPushButton#attractAction { font-size: 34pt; min-height: 150px; min-width: 560px; border-radius: 24px; }
 QPushButton[role="choice"] { min-height: 84px; font-size: 22pt; text-align: center; }
 QPushButton[role="key"] { min-height: 48px; min-width: 48px; padding: 0; font-size: 18pt; }
