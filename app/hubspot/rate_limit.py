@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
 
 Sleep = Callable[[float], Awaitable[None]]
 
 
 class RateLimitPacer:
-    """Waits before a request when the last response said the window is (nearly) used up.
+    """Keeps requests inside HubSpot's rolling burst window (e.g. 100 or 110 requests per 10 s).
 
-    HubSpot's burst window is rolling (e.g. 100 or 110 requests per 10 s). When `Remaining` drops to the reserve,
-    we hold new requests until the interval has passed since that response, so a flush never trips a 429.
-    A 429's Retry-After blocks everyone until it has passed.
+    It learns the window (`Max`, `Interval-Milliseconds`) from the response headers and counts its own requests
+    in it, so a large flush runs at the rate the limit allows instead of hitting a 429 and stalling. The server's
+    `Remaining` wins when it is lower (another instance sharing the token). A 429's Retry-After holds everyone.
     """
 
     def __init__(
         self,
         *,
-        reserve: int = 1,
+        reserve: int = 0,
         clock: Callable[[], float] = time.monotonic,
         sleep: Sleep = asyncio.sleep,
     ) -> None:
@@ -28,23 +29,44 @@ class RateLimitPacer:
         self._clock = clock
         self._sleep = sleep
         self._blocked_until = 0.0
+        self._sent: deque[float] = deque()  # when each request of the current window was let through
         self.remaining: int | None = None
         self.limit: int | None = None
+        self.interval_s: float | None = None
 
     async def wait_turn(self) -> None:
-        while (delay := self._blocked_until - self._clock()) > 0:
+        """Wait until a request may go out, and count it."""
+        while (delay := self._delay()) > 0:
             await self._sleep(delay)
+        self._sent.append(self._clock())
+
+    def _delay(self) -> float:
+        now = self._clock()
+        if self._blocked_until > now:
+            return self._blocked_until - now
+        if self.limit is None or self.interval_s is None:
+            return 0.0
+        while self._sent and self._sent[0] <= now - self.interval_s:
+            self._sent.popleft()
+        if len(self._sent) >= max(1, self.limit - self._reserve):
+            return self._sent[0] + self.interval_s - now
+        return 0.0
 
     def observe(self, headers: Mapping[str, str]) -> None:
         """Record a response's rate-limit headers."""
-        remaining = _int(headers.get("x-hubspot-ratelimit-remaining"))
-        interval_ms = _int(headers.get("x-hubspot-ratelimit-interval-milliseconds"))
         self.limit = _int(headers.get("x-hubspot-ratelimit-max")) or self.limit
+        interval_ms = _int(headers.get("x-hubspot-ratelimit-interval-milliseconds"))
+        if interval_ms:
+            self.interval_s = interval_ms / 1000.0
+        remaining = _int(headers.get("x-hubspot-ratelimit-remaining"))
         if remaining is None:
             return
         self.remaining = remaining
-        if remaining <= self._reserve and interval_ms:
-            self.block_for(interval_ms / 1000.0)
+        if remaining <= self._reserve and self.interval_s:
+            # The window is used up: the earliest a slot frees is when our oldest counted request leaves it.
+            now = self._clock()
+            oldest = self._sent[0] if self._sent else now
+            self.block_for(max(0.0, oldest + self.interval_s - now))
 
     def block_for(self, seconds: float) -> None:
         """Hold every request for `seconds` (a 429's Retry-After)."""

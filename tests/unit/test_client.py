@@ -225,10 +225,10 @@ async def test_daily_limit_is_not_waited_out() -> None:
 
 
 @pytest.mark.asyncio
-async def test_pacing_waits_when_remaining_is_exhausted() -> None:
+async def test_pacing_waits_when_the_server_says_the_window_is_used_up() -> None:
     headers = {
         "X-HubSpot-RateLimit-Max": "100",
-        "X-HubSpot-RateLimit-Remaining": "1",
+        "X-HubSpot-RateLimit-Remaining": "0",
         "X-HubSpot-RateLimit-Interval-Milliseconds": "10000",
     }
     clock = FakeClock()
@@ -238,6 +238,28 @@ async def test_pacing_waits_when_remaining_is_exhausted() -> None:
     await client.list_links()
     await client.aclose()
     assert clock.sleeps == [pytest.approx(10.0)]
+
+
+@pytest.mark.asyncio
+async def test_pacing_spreads_a_burst_over_the_rolling_window_at_the_allowed_rate() -> None:
+    headers = {
+        "X-HubSpot-RateLimit-Max": "3",
+        "X-HubSpot-RateLimit-Remaining": "50",  # the server is not the binding constraint here
+        "X-HubSpot-RateLimit-Interval-Milliseconds": "10000",
+    }
+    sent_at: list[float] = []
+    clock = FakeClock()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent_at.append(clock.now)
+        return httpx.Response(200, json={"results": [], "total": 0}, headers=headers)
+
+    client = make_client(handler, clock)
+    for _ in range(7):
+        await client.list_links()
+    await client.aclose()
+    # Three per 10 s, never more in any window, and no slower than that: the floor the limit allows.
+    assert sent_at == [0.0, 0.0, 0.0, 10.0, 10.0, 10.0, 20.0]
 
 
 @pytest.mark.asyncio
