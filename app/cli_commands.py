@@ -28,7 +28,7 @@ from app.hubspot.errors import (
     SchedulerError,
     TimeNoLongerAvailable,
 )
-from app.hubspot.models import BookingInfo, FormField, Slot
+from app.hubspot.models import AvailabilityPage, BookingInfo, FormField, Slot
 from app.paths import Paths
 from app.store.cache import Cache
 from app.store.database import DatabaseError
@@ -39,6 +39,7 @@ from app.timezones import is_valid_timezone, system_timezone_name
 if TYPE_CHECKING:
     from app.cli_outbox import LazyStore
 
+TIME_TAKEN = "That time is no longer available. Pick another open time."
 _YES = {"yes", "y", "true", "1", "on"}
 _NO = {"no", "n", "false", "0", "off"}
 
@@ -227,8 +228,9 @@ async def _book_with_store(
         communication_consents=communication,
     )
     offered: list[Slot] | None = []
+    fresh_pages: dict[tuple[str, str, int], AvailabilityPage] = {}
     if draft.duration_ms in info.custom_params.durations:
-        offered = await _offered_or_cached(client, store, draft, tz)
+        offered = await _offered_or_cached(client, store, draft, tz, fresh_pages)
     # Offline with nothing cached: the sender checks the time against fresh open times before sending.
     problems = validate_draft(draft, info, None if offered is None else [s.start_millis_utc for s in offered])
     if problems:
@@ -257,7 +259,8 @@ async def _book_with_store(
 
     from app.outbox.lock import SenderLock
 
-    outcome = await send_draft(db, client, entry.id, SenderLock(store.paths.sender_lock_file))
+    lock = SenderLock(store.paths.sender_lock_file)
+    outcome = await send_draft(db, client, entry.id, lock, fresh_pages=fresh_pages)
     entry = outcome.entry
     where = {"draftId": entry.id, "draftState": entry.state.value}
     if outcome.busy:
@@ -271,7 +274,8 @@ async def _book_with_store(
         return _print_booked(outcome.result, start_ms, tz, as_json)
     error = outcome.error
     if entry.state is OutboxState.NEEDS_NEW_TIME:
-        taken = error if isinstance(error, TimeNoLongerAvailable) else TimeNoLongerAvailable(entry.last_error or "")
+        # The pre-send check found it gone before any request: same message as HubSpot's refusal.
+        taken = error if isinstance(error, TimeNoLongerAvailable) else TimeNoLongerAvailable(TIME_TAKEN)
         fresh = await _offered_slots(client, draft, tz)
         nearest = _nearest(fresh, start_ms, tz)
         report_error(taken, as_json=as_json, nearestOpenTimes=nearest, **where)
@@ -333,9 +337,13 @@ async def _booking_info_or_cached(client: SchedulerClient, store: LazyStore, slu
 
 
 async def _offered_or_cached(
-    client: SchedulerClient, store: LazyStore, draft: BookingDraft, tz: ZoneInfo
+    client: SchedulerClient,
+    store: LazyStore,
+    draft: BookingDraft,
+    tz: ZoneInfo,
+    fresh_pages: dict[tuple[str, str, int], AvailabilityPage],
 ) -> list[Slot] | None:
-    """Open times of the start's month, fresh or saved; None when unreachable with nothing saved."""
+    """Open times of the start's month, fresh (added to `fresh_pages`) or saved; None when unreachable, unsaved."""
     start = from_ms(draft.start_ms, tz)
     month = f"{start.year:04d}-{start.month:02d}"
     offset = offset_for_month(datetime.now(UTC), tz, start.year, start.month)
@@ -349,7 +357,7 @@ async def _offered_or_cached(
             return None
         page = cached.value
     else:
-        fresh = page
+        fresh = fresh_pages[(draft.slug, tz.key, offset)] = page
         store.later(lambda cache: cache.put_availability(draft.slug, tz.key, month, fresh))
     return page.link_availability.slots_for(draft.duration_ms) if page.link_availability else []
 

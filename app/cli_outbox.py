@@ -8,7 +8,7 @@ import contextlib
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -171,6 +171,7 @@ async def send_draft(
     *,
     max_rate_limit_wait_s: float = MAX_RATE_LIMIT_WAIT_S,
     lock_wait_s: float = LOCK_WAIT_S,
+    fresh_pages: Mapping[tuple[str, str, int], AvailabilityPage] | None = None,
 ) -> DraftOutcome:
     """Send one queued draft through the outbox sender (lock, pre-send check, exactly-once rules, history).
 
@@ -179,7 +180,14 @@ async def send_draft(
     """
     recorder = _Recorder(client)
     outbox = _OnlyThisDraft(db, draft_id)
-    sender = OutboxSender(outbox, recorder, history=History(db), lock=lock, max_concurrency=1)
+    just_fetched = dict(fresh_pages or {})
+
+    async def fetch(slug: str, timezone: str, month_offset: int) -> AvailabilityPage:
+        # The page `book` validated against a moment ago is fresh availability; use it once, then ask again.
+        page = just_fetched.pop((slug, timezone, month_offset), None)
+        return page if page is not None else await recorder.availability(slug, timezone, month_offset)
+
+    sender = OutboxSender(outbox, recorder, history=History(db), lock=lock, max_concurrency=1, fetch_availability=fetch)
     report = await sender.flush()
     # Another process sending this profile's outbox (another `book`, the window) usually finishes soon: wait a bit.
     deadline = time.monotonic() + lock_wait_s
