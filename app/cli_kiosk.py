@@ -5,14 +5,11 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-import msgspec
-
-from app.kiosk.config import KioskSettings
-from app.kiosk.pin import PinFormatError, check_pin_format, hash_pin
-from app.paths import Paths
-from app.settings import load_settings, save_settings
+if TYPE_CHECKING:  # the parser is built on every start, the window's too: the rest loads when a kiosk command runs
+    from app.kiosk.config import KioskSettings
+    from app.paths import Paths
 
 EXIT_OK, EXIT_INVALID = 0, 2
 
@@ -35,6 +32,12 @@ def add_kiosk_commands(sub: Any) -> None:
 
 
 def run_kiosk_command(args: argparse.Namespace, paths: Paths, stdin: TextIO | None = None) -> int:
+    import msgspec
+
+    from app.kiosk.config import KioskSettings
+    from app.kiosk.pin import PinFormatError, check_pin_format, hash_pin
+    from app.settings import load_settings, save_settings
+
     loaded = load_settings(paths.settings_file)
     if loaded.problem is not None:
         sys.stderr.write(f"error: {loaded.problem}\n")
@@ -70,6 +73,8 @@ def run_kiosk_command(args: argparse.Namespace, paths: Paths, stdin: TextIO | No
 
 def _read_pin(stream: TextIO) -> str:
     """From a terminal: asked twice without echo. Piped: the first line (for provisioning scripts)."""
+    from app.kiosk.pin import PinFormatError
+
     if stream.isatty():
         first = getpass.getpass("New kiosk PIN: ")
         if getpass.getpass("Repeat the PIN: ") != first:

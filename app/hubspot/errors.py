@@ -7,9 +7,10 @@ CLI and written to logs.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TypedDict, Unpack
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
-from app.hubspot.models import ErrorEnvelope
+if TYPE_CHECKING:  # keeps msgspec off the start-up path of modules that only need the error types
+    from app.hubspot.models import ErrorEnvelope
 
 READ_SCOPE = "scheduler.meetings.meeting-link.read"
 RECOMMENDED_WRITE_SCOPE = "crm.objects.contacts.write"

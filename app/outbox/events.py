@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from app.store.outbox import OutboxEntry
+if TYPE_CHECKING:  # the window imports these event types before first paint; sqlite can wait
+    from app.store.outbox import OutboxEntry
 
 log = logging.getLogger(__name__)
 
