@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -56,14 +55,7 @@ def account_label(args: argparse.Namespace) -> str:
 
 def open_store(paths: Paths) -> Database:
     """The profile's store (raises DatabaseError with a message for the user)."""
-    try:
-        return Database.open(paths.database_file)
-    except sqlite3.OperationalError as exc:
-        # Two processes creating a fresh profile at once can both try the first migration; the loser finds the
-        # tables made. Opening again sees the finished schema. (Database.open should re-check inside its lock.)
-        if "already exists" not in str(exc):
-            raise
-        return Database.open(paths.database_file)
+    return Database.open(paths.database_file)
 
 
 class LazyStore:

@@ -7,6 +7,7 @@ import logging
 import os
 import sqlite3
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -106,22 +107,19 @@ class Database:
         if current > 0 and self.path is not None:
             self._backup(current)
         for version in range(current, target):
-            log.info("Migrating the local database from version %d to %d", version, version + 1)
-            step = steps[version]
-            if isinstance(step, str):
-                # executescript runs the whole step and the version bump as one transaction.
-                try:
-                    self.connection.executescript(
-                        f"BEGIN IMMEDIATE;\n{step}\n;PRAGMA user_version = {version + 1};\nCOMMIT;"
-                    )
-                except BaseException:
-                    if self.connection.in_transaction:
-                        self.connection.execute("ROLLBACK")
-                    raise
-            else:
-                with self.transaction() as conn:
+            with self.transaction() as conn:
+                # Re-read under the write lock: another process opening the same fresh profile may have
+                # migrated meanwhile (two CLI runs at once), and a step must never run twice.
+                if int(conn.execute("PRAGMA user_version").fetchone()[0]) != version:
+                    continue
+                log.info("Migrating the local database from version %d to %d", version, version + 1)
+                step = steps[version]
+                if isinstance(step, str):
+                    for statement in _statements(step):
+                        conn.execute(statement)
+                else:
                     step(conn)
-                    conn.execute(f"PRAGMA user_version = {version + 1}")
+                conn.execute(f"PRAGMA user_version = {version + 1}")
 
     def _backup(self, version: int) -> Path:
         """A full copy (sqlite backup API, consistent even under WAL) next to the file, before migrating."""
@@ -135,14 +133,40 @@ class Database:
         return target
 
 
+def _statements(script: str) -> Iterator[str]:
+    """The SQL statements of a migration script, one at a time (triggers with inner `;` stay whole)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                yield buffer
+            buffer = ""
+    if buffer.strip():
+        yield buffer
+
+
 def _configure(connection: sqlite3.Connection) -> None:
     connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
-    mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    mode = _switch_to_wal(connection)
     if str(mode).lower() not in ("wal", "memory"):
         log.warning("sqlite could not switch to WAL (journal_mode=%s)", mode)
     # FULL: a committed outbox row survives power loss, not just an app crash.
     connection.execute("PRAGMA synchronous = FULL")
     connection.execute("PRAGMA foreign_keys = ON")
+
+
+def _switch_to_wal(connection: sqlite3.Connection) -> str:
+    """Turn on WAL. sqlite answers a racing switch (two processes creating one profile) with an immediate
+    "database is locked" that ignores busy_timeout, so wait and try again for a while."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            return str(connection.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _refuse_newer(path: Path, known: int) -> None:
