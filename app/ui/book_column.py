@@ -33,6 +33,7 @@ class BookColumn(QWidget):
     book_clicked = Signal()
     time_offered = Signal(object)  # epoch ms of an alternative time the user picked from the banner
     book_another = Signal()
+    focus_chain_changed = Signal()  # questions, boxes or banner actions were rebuilt
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +53,8 @@ class BookColumn(QWidget):
         self.confirmation.details_copied.connect(lambda text: QGuiApplication.clipboard().setText(text))
         self.confirmation.save_ics_requested.connect(self._save_ics)
         self.banner.action_triggered.connect(self._on_banner_action)
+        self.form.focus_chain_changed.connect(self.focus_chain_changed)
+        self.banner.actions_rebuilt.connect(self.focus_chain_changed)
 
         fields = QWidget()
         fields_layout = QVBoxLayout(fields)
@@ -63,6 +66,9 @@ class BookColumn(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(fields)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Not a tab stop of its own: focus moving through the questions scrolls them into view.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         form_page = QWidget()
         page = QVBoxLayout(form_page)
@@ -86,6 +92,17 @@ class BookColumn(QWidget):
     def set_booking_info(self, info: BookingInfo) -> None:
         self.form.set_booking_info(info)
         self.consent.set_booking_info(info)
+        self.focus_chain_changed.emit()
+
+    def focus_chain(self) -> list[QWidget]:
+        """The form's questions, the consent boxes, the banner's actions, then Book, in tab order."""
+        return [
+            *self.form.focus_chain(),
+            *self.consent.focus_chain(),
+            *self.banner.action_buttons,
+            self.banner.close_button,
+            self.book_button,
+        ]
 
     def is_complete(self) -> bool:
         return self.form.is_valid() and self.consent.is_valid()

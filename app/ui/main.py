@@ -105,9 +105,12 @@ async def _main(app: object, args: argparse.Namespace, paths: Paths, started: fl
 
 
 def _save_screenshot(window: object, target: Path) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QWidget
 
     assert isinstance(window, QWidget)
+    # Layouts of widgets filled in this turn of the loop are still pending: settle them, or the PNG is squashed.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     target.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(target), "PNG"):
         raise OSError(f"could not write the screenshot {target}")

@@ -10,9 +10,10 @@ from collections.abc import Callable
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self.open_times.rendered.connect(self._order_open_times)
+        self.book.focus_chain_changed.connect(self._order_open_times)
         self.status = BookingStatusBar()
         self.setStatusBar(self.status)
         menu = self.menuBar().addMenu(self.tr("&File"))
@@ -109,10 +111,23 @@ class MainWindow(QMainWindow):
         menu.addAction(quit_action)
 
     def _order_open_times(self) -> None:
-        """Buttons made later join the end of the tab chain; put them right after the calendar instead."""
-        chain: list[QWidget] = [self.month_grid.last_focusable(), *self.open_times.focus_chain()]
+        """Widgets made later join the end of the tab chain: calendar → open times → form → consent → Book."""
+        chain: list[QWidget] = [
+            self.month_grid.last_focusable(),
+            *self.open_times.focus_chain(),
+            *self.book.focus_chain(),
+        ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab past Book goes on to the section tabs; Qt's own chain (rebuilt with each link) loops to the form."""
+        focus = QApplication.focusWidget()
+        chain = [w for w in self.book.focus_chain() if _takes_tab(w)]
+        if next and chain and focus is chain[-1]:
+            self.tabs.tabBar().setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().focusNextPrevChild(next)
 
     # --- wiring ---------------------------------------------------------------------------------------
 
@@ -260,6 +275,10 @@ class MainWindow(QMainWindow):
         # The app does not quit on last window closed: main() awaits this, cleans up, then returns.
         self._on_close()
         event.accept()
+
+
+def _takes_tab(widget: QWidget) -> bool:
+    return widget.isVisible() and widget.isEnabled() and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
 
 
 def _separator() -> QFrame:

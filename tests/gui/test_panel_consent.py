@@ -28,7 +28,12 @@ def make_panel(qtbot: QtBot, **consent_kwargs: object) -> ConsentPanel:
 
 
 def shown_texts(panel: ConsentPanel) -> list[str]:
-    return [label.text() for label in panel.findChildren(QLabel) if label.isVisible() and label.text()]
+    # HubSpot's texts, not the labels beside the boxes (those are the boxes' buddies).
+    return [
+        label.text()
+        for label in panel.findChildren(QLabel)
+        if label.isVisible() and label.text() and label.buddy() is None
+    ]
 
 
 def test_texts_are_shown_verbatim_in_hubspots_order(qtbot: QtBot) -> None:
@@ -39,8 +44,8 @@ def test_texts_are_shown_verbatim_in_hubspots_order(qtbot: QtBot) -> None:
         "See our privacy policy.",
     ]
     assert panel.processing_box is not None
-    assert panel.processing_box.text() == "I agree to the processing of my data. *"
-    assert [box.text() for box in panel.communication_boxes.values()] == ["Newsletter", "Product updates"]
+    assert panel.text_of(panel.processing_box) == "I agree to the processing of my data. *"
+    assert [panel.text_of(box) for box in panel.communication_boxes.values()] == ["Newsletter", "Product updates"]
 
 
 def test_required_processing_box_blocks_until_ticked(qtbot: QtBot) -> None:
@@ -128,3 +133,37 @@ def test_sanitizer_drops_unsafe_markup() -> None:
 
 def test_plain_text_keeps_its_line_breaks() -> None:
     assert rich_text("Terms & conditions\nLine two") == "Terms &amp; conditions<br>Line two"
+
+
+def test_long_box_texts_wrap_instead_of_being_cut_off(qtbot: QtBot) -> None:
+    long_text = " ".join(["I agree to allow Northwind Traders to store and process my personal data."] * 3)
+    consent = legal_consent()
+    consent["processingConsentCheckboxLabel"] = long_text
+    panel = ConsentPanel()
+    qtbot.addWidget(panel)
+    panel.set_booking_info(booking_info(consent=consent))
+    panel.resize(320, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    box = panel.processing_box
+    assert box is not None
+    label = next(label for label in panel.findChildren(QLabel) if label.buddy() is box)
+    assert label.text() == f"{long_text} *"
+    # The whole text fits the panel's width: several lines, not one line running off the edge.
+    assert panel.minimumSizeHint().width() <= 320
+    assert label.geometry().right() <= panel.width()
+    assert label.height() >= 3 * label.fontMetrics().height()
+    assert box.accessibleName() == long_text
+
+
+def test_clicking_the_text_ticks_the_box(qtbot: QtBot) -> None:
+    panel = make_panel(qtbot)
+    box = panel.processing_box
+    assert box is not None
+    label = next(label for label in panel.findChildren(QLabel) if label.buddy() is box)
+    with qtbot.waitSignal(panel.changed):
+        qtbot.mouseClick(label, Qt.MouseButton.LeftButton)
+    assert box.isChecked()
+    assert panel.is_valid()
+    qtbot.mouseClick(label, Qt.MouseButton.LeftButton)
+    assert not box.isChecked()

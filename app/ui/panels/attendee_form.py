@@ -49,6 +49,9 @@ class AttendeeForm(QWidget):
 
     changed = Signal()
     validity_changed = Signal(bool)
+    # Inputs were added or removed (questions of a new link, a guest row): whoever holds the form re-links its
+    # tab order, because widgets made later join the window's focus chain at the wrong place.
+    focus_chain_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, allow_suggestions: bool = True) -> None:
         super().__init__(parent)
@@ -232,6 +235,10 @@ class AttendeeForm(QWidget):
         else:
             caption.setBuddy(widget.focus_chain()[0] if widget.focus_chain() else widget)
             self._layout.addRow(caption, holder)
+            caption.show()
+        # Children made after the form is on screen stay hidden until shown; the layout only queues a show,
+        # which a screenshot (or a test) taken in the same turn of the loop would miss.
+        holder.show()
         row = _Row(key, text, required, caption, holder, widget, problem)
         self._rows[key] = row
         widget.edited.connect(lambda r=row: self._on_edited(r))
@@ -261,14 +268,19 @@ class AttendeeForm(QWidget):
         for row in self._rows.values():
             row.input.set_private(not self._allow_suggestions)
 
-    def _order_tabs(self) -> None:
+    def focus_chain(self) -> list[QWidget]:
+        """The focusable widgets of the form in tab order: every question, then the guests."""
         chain: list[QWidget] = []
         for row in self._rows.values():
             chain += row.input.focus_chain()
         if self._guests_allowed():
             chain += self.guests.focus_chain()
-        for first, second in itertools.pairwise(chain):
+        return chain
+
+    def _order_tabs(self) -> None:
+        for first, second in itertools.pairwise(self.focus_chain()):
             QWidget.setTabOrder(first, second)
+        self.focus_chain_changed.emit()
 
     def _on_edited(self, row: _Row) -> None:
         self._external.pop(row.key, None)

@@ -13,6 +13,7 @@ from app.booking.messages import Problem
 from app.hubspot.models import BookingInfo, LegalConsentOptions
 from app.ui.panels.problem_text import problem_text
 from app.ui.panels.rich_text import plain_text, sanitize_html
+from app.ui.panels.wrapping_check_box import WrappingCheckBox
 
 
 def rich_text(text: str) -> str:
@@ -29,6 +30,11 @@ def _text_label(text: str, parent: QWidget) -> QLabel:
     # Links open in the browser and are reachable with Tab, like any other control.
     label.setOpenExternalLinks(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+    has_links = "<a " in label.text()
+    label.setProperty("hasLinks", has_links)
+    if not has_links:
+        # Only texts with links are tab stops; the rest would be stops with nothing to do.
+        label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     label.setVisible(bool(text.strip()))
     return label
 
@@ -51,6 +57,7 @@ class ConsentPanel(QWidget):
         self.processing_box: QCheckBox | None = None
         self.communication_boxes: dict[str, QCheckBox] = {}
         self._problem_labels: dict[str, QLabel] = {}
+        self._box_texts: dict[str, QLabel] = {}
         self._content: QWidget | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
@@ -152,6 +159,7 @@ class ConsentPanel(QWidget):
         self.processing_box = None
         self.communication_boxes = {}
         self._problem_labels = {}
+        self._box_texts = {}
         options = self._options
         if options is None:
             self.setVisible(False)
@@ -179,7 +187,9 @@ class ConsentPanel(QWidget):
 
     def _add_box(self, column: QVBoxLayout, parent: QWidget, key: str, text: str, *, required: bool) -> QCheckBox:
         plain = plain_text(text)
-        box = QCheckBox(f"{plain} *" if required else plain, parent)
+        # Long HubSpot texts wrap beside the box instead of being cut off (a QCheckBox's own text never wraps).
+        row = WrappingCheckBox(f"{plain} *" if required else plain, parent)
+        box = row.box
         box.setChecked(False)  # never pre-ticked: consent must be given, not assumed
         box.setAccessibleName(plain)
         box.setAccessibleDescription(self.tr("required") if required else "")
@@ -190,9 +200,27 @@ class ConsentPanel(QWidget):
         problem.setWordWrap(True)
         problem.hide()
         self._problem_labels[key] = problem
-        column.addWidget(box)
+        self._box_texts[key] = row.label
+        column.addWidget(row)
         column.addWidget(problem)
         return box
+
+    def focus_chain(self) -> list[QWidget]:
+        """Tick boxes and texts with links, in the order shown."""
+        if self._content is None:
+            return []
+        return [
+            widget
+            for widget in self._content.findChildren(QWidget)
+            if isinstance(widget, QCheckBox) or (isinstance(widget, QLabel) and widget.property("hasLinks"))
+        ]
+
+    def text_of(self, box: QCheckBox) -> str:
+        """The text shown beside a box (it is a separate, wrapping label)."""
+        for key, candidate in self._keyed_boxes():
+            if candidate is box:
+                return self._box_texts[key].text()
+        raise KeyError("not a box of this panel")
 
     def _on_clicked(self, key: str) -> None:
         self._touched.add(key)

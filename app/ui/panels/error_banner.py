@@ -39,6 +39,7 @@ class ErrorBanner(QFrame):
 
     action_triggered = Signal(str)
     dismissed = Signal()
+    actions_rebuilt = Signal()  # new action buttons: the holder puts them into its tab order
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +113,7 @@ class ErrorBanner(QFrame):
         self.show()
         for button in self.action_buttons:
             button.show()
+        self.actions_rebuilt.emit()
         # Screen readers announce the banner without it taking the keyboard focus from the user.
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
 
