@@ -66,7 +66,8 @@ class AttendeeForm(QWidget):
         self.setAccessibleName(self.tr("Attendee details"))
 
         self._layout = QFormLayout()
-        self._layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Captions above their inputs: the column is narrow and HubSpot questions are often long sentences.
+        self._layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.required_note = QLabel(self.tr("Fields marked * are required."), self)
         self.guests_caption = QLabel(self.tr("Guests"), self)
         self.guests = GuestsEditor(self)
