@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from app.booking.slots import LocalSlot, month_for_offset, offset_for_month, slots_by_day, today_in
 from app.hubspot.errors import NetworkUnreachable, SchedulerError
 from app.hubspot.models import AvailabilityPage, BookingInfo, MeetingLink
+from app.ui.domain_text import domain_text
 
 if TYPE_CHECKING:  # services pull in httpx and sqlite: never imported before the first paint
     from app.ui.services import Services
@@ -272,7 +273,7 @@ class BookingController(QObject):
             self.problem.emit(self.tr("HubSpot can't be reached; showing saved data. Bookings go to the outbox."))
         else:
             log.info("Loading failed: %s", type(exc).__name__)
-            self.problem.emit(exc.user_message)
+            self.problem.emit(domain_text(exc.user_message))
 
     def _went_online(self) -> None:
         if not self.online:

@@ -24,6 +24,7 @@ from app.hubspot.models import Slot
 from app.outbox import events
 from app.store.outbox import OutboxEntry, State
 from app.ui.booking_controller import BookingController
+from app.ui.domain_text import domain_text
 
 if TYPE_CHECKING:  # services pull in httpx and sqlite: never imported before the first paint
     from app.ui.services import Services
@@ -144,7 +145,7 @@ class BookFlow(QObject):
                 except TimeoutError:
                     row = self._services.outbox.get(entry.id)
                     if row.state is State.QUEUED and row.updated_ms > entry.updated_ms and row.last_error:
-                        return BookOutcome(OutcomeKind.QUEUED_AGAIN, row, message=row.last_error)
+                        return BookOutcome(OutcomeKind.QUEUED_AGAIN, row, message=domain_text(row.last_error))
                     if time.monotonic() > deadline:
                         return BookOutcome(OutcomeKind.QUEUED_AGAIN, row, message=self.tr("Still waiting for HubSpot."))
                     continue
@@ -162,12 +163,15 @@ class BookFlow(QObject):
             return BookOutcome(OutcomeKind.BOOKED, entry)
         if isinstance(event, events.NeedsNewTimeEvent):
             return BookOutcome(
-                OutcomeKind.TIME_GONE, entry, entry.last_error or "", alternatives=await self._fresh_times(entry)
+                OutcomeKind.TIME_GONE,
+                entry,
+                domain_text(entry.last_error or ""),
+                alternatives=await self._fresh_times(entry),
             )
         if isinstance(event, events.RejectedEvent):
-            return BookOutcome(OutcomeKind.REJECTED, entry, entry.last_error or "")
+            return BookOutcome(OutcomeKind.REJECTED, entry, domain_text(entry.last_error or ""))
         self._draft_id = None  # an unknown outcome is the outbox panel's business now
-        return BookOutcome(OutcomeKind.UNKNOWN, entry, entry.last_error or "")
+        return BookOutcome(OutcomeKind.UNKNOWN, entry, domain_text(entry.last_error or ""))
 
     async def _fresh_times(self, entry: OutboxEntry) -> list[Slot]:
         """Reload the month (fresh from HubSpot) and offer the open times nearest to the one that was taken."""

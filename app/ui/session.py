@@ -11,6 +11,7 @@ import logging
 from typing import Any
 
 import msgspec
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.booking.draft import BookingDraft
@@ -118,10 +119,13 @@ class Session:
         rows = outbox_rows(self.services.outbox)
         self.window.outbox_panel.set_rows(rows)
         attention = self.window.outbox_panel.attention_count()
-        label = self.window.tr("Outbox")
+        label = QCoreApplication.translate("MainWindow", "Outbox")
         self.window.tabs.setTabText(1, f"{label} ({len(rows)})" if rows else label)
         self.window.tabs.setTabToolTip(
-            1, self.window.tr("%1 need your attention").replace("%1", str(attention)) if attention else ""
+            1,
+            QCoreApplication.translate("MainWindow", "%1 need your attention").replace("%1", str(attention))
+            if attention
+            else "",
         )
         self.window.status.set_queued(queued_count(self.services.outbox))
 
@@ -193,7 +197,9 @@ class Session:
             save_settings(self.paths.settings_file, updated)
         except OSError as exc:
             log.warning("Could not save settings: %s", exc)
-            self.window.status.showMessage(self.window.tr("Settings could not be saved: %1").replace("%1", str(exc)))
+            self.window.status.showMessage(
+                QCoreApplication.translate("MainWindow", "Settings could not be saved: %1").replace("%1", str(exc))
+            )
 
     async def edit_settings(self) -> None:
         """The settings dialog (opened with open(), awaited); saved and applied when accepted."""
@@ -213,7 +219,9 @@ class Session:
             self.services.history.prune(chosen.history_retention_days)
             self.window.history_panel.set_source(history_fetcher(self.services.history))
         if chosen.language != before.language:
-            self.window.status.showMessage(self.window.tr("The new language is used from the next start."), 8000)
+            self.window.status.showMessage(
+                QCoreApplication.translate("MainWindow", "The new language is used from the next start."), 8000
+            )
         if chosen.timezone != before.timezone:
             zone = system_zone_id() if chosen.timezone == "system" else chosen.timezone
             self.window.zone_picker.set_zone(zone)
@@ -222,7 +230,7 @@ class Session:
     def _tell_settings_problem(self, text: str) -> None:
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.window.tr("Settings not loaded"))
+        box.setWindowTitle(QCoreApplication.translate("MainWindow", "Settings not loaded"))
         box.setText(text)
         box.setAccessibleName(box.windowTitle())
         box.open()

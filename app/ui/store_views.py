@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from app.store.history import History, HistoryCursor, HistoryQuery
 from app.store.outbox import Outbox, OutboxEntry, State
+from app.ui.domain_text import domain_text
 from app.ui.panels.history_model import HistoryRow, PageFetcher
 from app.ui.panels.outbox_model import OutboxRow
 
@@ -22,7 +23,7 @@ def outbox_row(entry: OutboxEntry) -> OutboxRow:
         link=entry.link_name or entry.link_slug,
         start_ms=entry.start_ms,
         state=entry.state.value,
-        last_error=entry.last_error or "",
+        last_error=domain_text(entry.last_error or ""),
         verdict=entry.verdict.value,
     )
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStatusBar, QSystemTrayIcon, QWidget
 
 from app.outbox import events
+from app.ui.domain_text import domain_text
 
 MESSAGE_MS = 8000
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Notifier", text)
 
 
 class Notifier:
@@ -31,28 +37,31 @@ class Notifier:
 
     def describe(self, event: events.OutboxEvent) -> tuple[str, str, QSystemTrayIcon.MessageIcon]:
         """Title, text and icon for one event, in words that say what to do."""
-        tr = self._status.tr
         who = f"{event.entry.request.first_name} {event.entry.request.last_name}".strip()
         info, warning = QSystemTrayIcon.MessageIcon.Information, QSystemTrayIcon.MessageIcon.Warning
         if isinstance(event, events.BookedWithoutCalendarEvent):
             return (
-                tr("Booked without a calendar event"),
-                tr("%1: check the meeting in HubSpot.").replace("%1", who),
+                _tr("Booked without a calendar event"),
+                _tr("%1: check the meeting in HubSpot.").replace("%1", who),
                 warning,
             )
         if isinstance(event, events.SentEvent):
-            return tr("Queued booking sent"), tr("The meeting with %1 is booked.").replace("%1", who), info
+            return _tr("Queued booking sent"), _tr("The meeting with %1 is booked.").replace("%1", who), info
         if isinstance(event, events.NeedsNewTimeEvent):
             return (
-                tr("A queued booking needs a new time"),
-                tr("%1: pick a new time in the Outbox.").replace("%1", who),
+                _tr("A queued booking needs a new time"),
+                _tr("%1: pick a new time in the Outbox.").replace("%1", who),
                 warning,
             )
         if isinstance(event, events.RejectedEvent):
-            return tr("HubSpot refused a queued booking"), f"{who}: {event.entry.last_error or ''}", warning
+            return (
+                _tr("HubSpot refused a queued booking"),
+                f"{who}: {domain_text(event.entry.last_error or '')}",
+                warning,
+            )
         return (
-            tr("A booking may have been made"),
-            tr("%1: check in HubSpot, then settle it in the Outbox.").replace("%1", who),
+            _tr("A booking may have been made"),
+            _tr("%1: check in HubSpot, then settle it in the Outbox.").replace("%1", who),
             warning,
         )
 

@@ -17,6 +17,7 @@ from app.booking.slots import LocalSlot
 from app.kiosk.offer import NothingToOffer, Offer, load_offer
 from app.kiosk.submit import Outcome, SubmitResult, submit_booking
 from app.ui.async_bridge import BackgroundTasks, busy
+from app.ui.domain_text import domain_text
 from app.ui.formatting import format_day_long, format_time
 from app.ui.kiosk.context import KioskContext
 from app.ui.kiosk.keyboard import OnScreenKeyboard
@@ -231,7 +232,7 @@ class VisitorFlow(QWidget):
         elif outcome is Outcome.TIME_TAKEN:
             await self.open_link(self.slug, _tr("That time was just taken. Please pick another one."))
         elif outcome is Outcome.REJECTED and result.field and result.field in ("first_name", "last_name", "email"):
-            self.form.set_external_problem(result.field, result.message)
+            self.form.set_external_problem(result.field, domain_text(result.message))
             self._show(self.details)
             self.form.focus_first_problem()
         else:
