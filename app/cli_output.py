@@ -12,12 +12,13 @@ import msgspec
 from app.hubspot.errors import SchedulerError
 
 
-def print_json(data: Any, out: TextIO = sys.stdout) -> None:
-    out.write(json.dumps(msgspec.to_builtins(data), indent=2, ensure_ascii=False) + "\n")
+def print_json(data: Any, out: TextIO | None = None) -> None:
+    (out or sys.stdout).write(json.dumps(msgspec.to_builtins(data), indent=2, ensure_ascii=False) + "\n")
 
 
-def table(rows: Sequence[Sequence[str]], headers: Sequence[str], out: TextIO = sys.stdout) -> None:
-    """A plain aligned table; the last column is not padded."""
+def table(rows: Sequence[Sequence[str]], headers: Sequence[str], out: TextIO | None = None) -> None:
+    """A plain aligned table; the last column is not padded. `out` is looked up per call (tests capture it)."""
+    out = out or sys.stdout
     widths = [len(h) for h in headers]
     for row in rows:
         for i, cell in enumerate(row):
