@@ -131,7 +131,7 @@ class SchedulerApi:
         grant = self.state.tokens.get(token.strip()) if scheme.lower() == "bearer" else None
         if grant is None:
             raise ApiError(401, envelope(AUTH_MISSING, category="INVALID_AUTHENTICATION"))
-        if grant.expired:
+        if grant.is_expired(self.state.now()):
             raise ApiError(
                 401,
                 envelope(

@@ -187,7 +187,7 @@ class OAuthServer:
         with self._lock:
             self.access_tokens[access] = _Access(grant.client_id, grant.scopes, now + self.access_lifetime, now)
             grant.access_tokens.add(access)
-        self.state.add_token(access, grant.scopes, oauth=True)
+        self.state.add_token(access, grant.scopes, oauth=True, expires_at=now + self.access_lifetime)
         body: dict[str, Any] = {
             "access_token": access,
             "expires_in": self.access_lifetime,

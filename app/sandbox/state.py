@@ -63,6 +63,11 @@ class TokenGrant:
     expired: bool = False
     #: OAuth tokens get no daily rate-limit headers (reference §6).
     oauth: bool = False
+    #: Epoch seconds (on the sandbox clock) after which HubSpot answers 401; None = never.
+    expires_at: float | None = None
+
+    def is_expired(self, now: datetime) -> bool:
+        return self.expired or (self.expires_at is not None and now.timestamp() >= self.expires_at)
 
 
 @dataclass
@@ -161,10 +166,18 @@ class SandboxState:
             self.limiter = RateLimiter()
         self.faults.clear()
 
-    def add_token(self, token: str, scopes: Iterable[str], *, expired: bool = False, oauth: bool = False) -> None:
-        """Accept `token` with exactly these scopes from now on."""
+    def add_token(
+        self,
+        token: str,
+        scopes: Iterable[str],
+        *,
+        expired: bool = False,
+        oauth: bool = False,
+        expires_at: float | None = None,
+    ) -> None:
+        """Accept `token` with exactly these scopes from now on (until `expires_at`, when given)."""
         with self._lock:
-            self.tokens[token] = TokenGrant(frozenset(scopes), expired=expired, oauth=oauth)
+            self.tokens[token] = TokenGrant(frozenset(scopes), expired=expired, oauth=oauth, expires_at=expires_at)
 
     def revoke_token(self, token: str) -> None:
         with self._lock:
