@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-dev
 export QT_API := pyside6
 
-.PHONY: run test lint fmt typecheck unit bench package translations clean deps-debian venv
+.PHONY: run test lint fmt typecheck unit bench package translations translations-update clean deps-debian venv
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV) || { echo "python3 -m venv failed: on Debian/Ubuntu run 'apt-get install python3-venv'"; exit 1; }
@@ -18,11 +18,11 @@ $(STAMP): pyproject.toml | $(VENV)/bin/python
 venv: $(STAMP)
 
 ## run: install and launch the app (demo mode when no account is set up)
-run: $(STAMP)
+run: $(STAMP) translations
 	$(VENV)/bin/booking-assistant $(ARGS)
 
 ## test: lint, type-check and run every test (offscreen; no display needed)
-test: $(STAMP) lint typecheck
+test: $(STAMP) lint typecheck translations
 	@# pytest exits 5 when it collected no test: a failure here, never a silent pass.
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
@@ -40,6 +40,20 @@ fmt: $(STAMP)
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
+
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+
+## translations: compile resources/translations/*.ts into the .qm catalogues the app loads (git ignores .qm)
+translations: $(QM_FILES)
+
+resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+## translations-update: re-extract every tr() string (and the domain's messages) into the .ts files
+translations-update: $(STAMP)
+	$(PY) -m tools.i18n.extract
+	$(PY) -m tools.i18n.check || echo "translate the entries above, then run 'make translations'"
 
 PKG_STAMP := $(VENV)/.installed-package
 $(PKG_STAMP): pyproject.toml | $(STAMP)

@@ -5,90 +5,90 @@
     <name>AttendeeForm</name>
     <message>
         <source>Attendee details</source>
-        <translation type="unfinished"></translation>
+        <translation>Angaben zum Teilnehmer</translation>
     </message>
     <message>
         <source>Fields marked * are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit * markierte Felder sind Pflichtfelder.</translation>
     </message>
     <message>
         <source>Guests</source>
-        <translation type="unfinished"></translation>
+        <translation>Gäste</translation>
     </message>
     <message>
         <source>First name</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorname</translation>
     </message>
     <message>
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachname</translation>
     </message>
     <message>
         <source>name@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>name@beispiel.de</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>required</source>
-        <translation type="unfinished"></translation>
+        <translation>Pflichtfeld</translation>
     </message>
 </context>
 <context>
     <name>BookColumn</name>
     <message>
         <source>No time chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Uhrzeit gewählt.</translation>
     </message>
     <message>
         <source>&amp;Book</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buchen</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gesendet …</translation>
     </message>
     <message>
         <source>&amp;Save to outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Im &amp;Postausgang speichern</translation>
     </message>
     <message>
         <source>Offline: the booking is kept and sent when HubSpot can be reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: Die Buchung wird aufbewahrt und gesendet, sobald HubSpot erreichbar ist</translation>
     </message>
     <message>
         <source>Saved to the outbox. It will be sent as soon as HubSpot can be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Postausgang gespeichert. Die Buchung wird gesendet, sobald HubSpot erreichbar ist.</translation>
     </message>
     <message>
         <source>That time was just taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Uhrzeit wurde gerade vergeben.</translation>
     </message>
     <message>
         <source>Your answers are kept. Pick one of the nearest open times, or another day.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Angaben bleiben erhalten. Wählen Sie eine der nächstgelegenen freien Zeiten oder einen anderen Tag.</translation>
     </message>
     <message>
         <source>The booking stays in the outbox and is sent later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Buchung bleibt im Postausgang und wird später gesendet.</translation>
     </message>
     <message>
         <source>It may have been booked: check the meeting in HubSpot, then settle it in the Outbox tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Termin wurde möglicherweise gebucht: Prüfen Sie ihn in HubSpot und klären Sie ihn dann im Tab „Postausgang“.</translation>
     </message>
     <message>
         <source>Save calendar file</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalenderdatei speichern</translation>
     </message>
     <message>
         <source>Calendar files (*.ics)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalenderdateien (*.ics)</translation>
     </message>
     <message>
         <source>The calendar file could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kalenderdatei konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -96,15 +96,15 @@
     <message>
         <source>A booking is being sent already.</source>
         <extracomment>How often to look at the row while waiting: a re-queue (offline, missing scopes) emits no event. After this long the window stops waiting; the outbox keeps the draft and the sender keeps trying.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Es wird bereits eine Buchung gesendet.</translation>
     </message>
     <message>
         <source>The meeting link is still loading.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Meeting-Link wird noch geladen.</translation>
     </message>
     <message>
         <source>Still waiting for HubSpot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warte noch auf HubSpot.</translation>
     </message>
 </context>
 <context>
@@ -112,211 +112,211 @@
     <message>
         <source>HubSpot can&apos;t be reached; showing saved data. Bookings go to the outbox.</source>
         <extracomment>How many months ahead to look for the first one with open times.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>HubSpot ist nicht erreichbar; gespeicherte Daten werden angezeigt. Buchungen gehen in den Postausgang.</translation>
     </message>
 </context>
 <context>
     <name>BookingMessages</name>
     <message>
         <source>Add the domain after the @, like name@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergänzen Sie die Domain nach dem @, z. B. name@beispiel.de.</translation>
     </message>
     <message>
         <source>Add the name before the @, like name@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergänzen Sie den Namen vor dem @, z. B. name@beispiel.de.</translation>
     </message>
     <message>
         <source>An email address can contain only one @.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine E-Mail-Adresse darf nur ein @ enthalten.</translation>
     </message>
     <message>
         <source>An email address cannot contain spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine E-Mail-Adresse darf keine Leerzeichen enthalten.</translation>
     </message>
     <message>
         <source>An email address cannot start or end with a dot or have two dots in a row.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine E-Mail-Adresse darf nicht mit einem Punkt beginnen oder enden und keine zwei Punkte hintereinander enthalten.</translation>
     </message>
     <message>
         <source>An email address needs an @, like name@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine E-Mail-Adresse braucht ein @, z. B. name@beispiel.de.</translation>
     </message>
     <message>
         <source>Choose a time for the meeting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Uhrzeit für den Termin.</translation>
     </message>
     <message>
         <source>Choose how long the meeting should be.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie, wie lange der Termin dauern soll.</translation>
     </message>
     <message>
         <source>Choose one of the meeting lengths this link offers: {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine der Termindauern, die dieser Link anbietet: {choices}.</translation>
     </message>
     <message>
         <source>Choose one of the options offered for “{label}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine der angebotenen Optionen für „{label}“.</translation>
     </message>
     <message>
         <source>Choose only options offered for “{label}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie nur angebotene Optionen für „{label}“.</translation>
     </message>
     <message>
         <source>Could not read “{text}” as a date and time; use e.g. 2026-09-08T14:00 or 2026-09-08T18:00:00Z.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{text}“ konnte nicht als Datum und Uhrzeit gelesen werden; verwenden Sie z. B. 2026-09-08T14:00 oder 2026-09-08T18:00:00Z.</translation>
     </message>
     <message>
         <source>Enter a date for “{label}” as YYYY-MM-DD, like 2026-09-08.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie für „{label}“ ein Datum im Format JJJJ-MM-TT ein, z. B. 2026-09-08.</translation>
     </message>
     <message>
         <source>Enter a number for “{label}”, like 42 or 3.5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie für „{label}“ eine Zahl ein, z. B. 42 oder 3.5.</translation>
     </message>
     <message>
         <source>Enter a phone number for “{label}” using digits, spaces and an optional leading +.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie für „{label}“ eine Telefonnummer aus Ziffern und Leerzeichen ein, optional mit führendem +.</translation>
     </message>
     <message>
         <source>Enter the attendee&apos;s email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die E-Mail-Adresse des Teilnehmers ein.</translation>
     </message>
     <message>
         <source>Enter the attendee&apos;s first name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Vornamen des Teilnehmers ein.</translation>
     </message>
     <message>
         <source>Enter the attendee&apos;s last name; HubSpot does not accept an empty one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Nachnamen des Teilnehmers ein; HubSpot akzeptiert keinen leeren Nachnamen.</translation>
     </message>
     <message>
         <source>Enter the guest&apos;s email address, or remove the guest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die E-Mail-Adresse des Gastes ein oder entfernen Sie den Gast.</translation>
     </message>
     <message>
         <source>Please answer “{label}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte beantworten Sie „{label}“.</translation>
     </message>
     <message>
         <source>The answer to “{label}” has the wrong kind of value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort auf „{label}“ hat den falschen Werttyp.</translation>
     </message>
     <message>
         <source>The domain after the @ is not valid: use letters, digits, dots and hyphens only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domain nach dem @ ist ungültig: Verwenden Sie nur Buchstaben, Ziffern, Punkte und Bindestriche.</translation>
     </message>
     <message>
         <source>The domain after the @ needs a dot, like example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domain nach dem @ braucht einen Punkt, z. B. beispiel.de.</translation>
     </message>
     <message>
         <source>The domain must end in a name of at least two letters, like .com or .de.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domain muss auf eine Endung mit mindestens zwei Buchstaben enden, z. B. .com oder .de.</translation>
     </message>
     <message>
         <source>The part before the @ contains a character that is not allowed: {chars}</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Teil vor dem @ enthält ein unzulässiges Zeichen: {chars}</translation>
     </message>
     <message>
         <source>This email address is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese E-Mail-Adresse ist zu lang.</translation>
     </message>
     <message>
         <source>This guest is already on the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Gast steht bereits auf der Liste.</translation>
     </message>
     <message>
         <source>This is the attendee&apos;s own email address; a guest must be someone else.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist die E-Mail-Adresse des Teilnehmers selbst; ein Gast muss jemand anderes sein.</translation>
     </message>
     <message>
         <source>This meeting link allows at most {max} guests.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Meeting-Link erlaubt höchstens {max} Gäste.</translation>
     </message>
     <message>
         <source>This meeting link does not allow guests.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Meeting-Link erlaubt keine Gäste.</translation>
     </message>
     <message>
         <source>This meeting link has no question named “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Meeting-Link hat keine Frage namens „{name}“.</translation>
     </message>
     <message>
         <source>This time has already passed. Choose a later time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Uhrzeit ist bereits vorbei. Wählen Sie eine spätere Uhrzeit.</translation>
     </message>
     <message>
         <source>This time is not open any more. Choose another time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Uhrzeit ist nicht mehr frei. Wählen Sie eine andere Uhrzeit.</translation>
     </message>
     <message>
         <source>Tick the box agreeing to the processing of personal data; it is required to book.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzen Sie das Häkchen zur Einwilligung in die Verarbeitung personenbezogener Daten; es ist für die Buchung erforderlich.</translation>
     </message>
     <message>
         <source>Tick “{label}” to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzen Sie das Häkchen bei „{label}“, um fortzufahren.</translation>
     </message>
     <message>
         <source>Tick “{label}”; it is required to book.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzen Sie das Häkchen bei „{label}“; es ist für die Buchung erforderlich.</translation>
     </message>
     <message>
         <source>Warning: HubSpot created the contact but no meeting or calendar event (the organiser&apos;s calendar is disconnected). Arrange the meeting another way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: HubSpot hat den Kontakt angelegt, aber keinen Termin und keinen Kalendereintrag (der Kalender des Organisators ist nicht verbunden). Vereinbaren Sie den Termin auf anderem Weg.</translation>
     </message>
     <message>
         <source>{local} does not exist in {zone}: the clocks jump forward at that hour. Choose a time outside the change.</source>
-        <translation type="unfinished"></translation>
+        <translation>{local} gibt es in {zone} nicht: Zu dieser Stunde wird die Uhr vorgestellt. Wählen Sie eine Uhrzeit außerhalb der Umstellung.</translation>
     </message>
     <message>
         <source>“{text}” has no time of day; add one, e.g. {text}T14:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{text}“ enthält keine Uhrzeit; ergänzen Sie eine, z. B. {text}T14:00.</translation>
     </message>
 </context>
 <context>
     <name>BookingStatusBar</name>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gestartet …</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>Data age</source>
-        <translation type="unfinished"></translation>
+        <translation>Alter der Daten</translation>
     </message>
     <message>
         <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Postausgang</translation>
     </message>
     <message>
         <source>Demo (simulated HubSpot)</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo (simuliertes HubSpot)</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>as of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stand %1</translation>
     </message>
     <message numerus="yes">
         <source>%n queued</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n wartet</numerusform>
+            <numerusform>%n warten</numerusform>
         </translation>
     </message>
 </context>
@@ -324,246 +324,246 @@
     <name>ChoiceInput</name>
     <message>
         <source>(no answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Antwort)</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen …</translation>
     </message>
 </context>
 <context>
     <name>ConfirmationView</name>
     <message>
         <source>Booking confirmation</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchungsbestätigung</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff</translation>
     </message>
     <message>
         <source>Attendee&apos;s time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit des Teilnehmers</translation>
     </message>
     <message>
         <source>Your time</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Zeit</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Ort</translation>
     </message>
     <message>
         <source>Video link</source>
-        <translation type="unfinished"></translation>
+        <translation>Videolink</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakt</translation>
     </message>
     <message>
         <source>Guests</source>
-        <translation type="unfinished"></translation>
+        <translation>Gäste</translation>
     </message>
     <message>
         <source>Save .ics…</source>
-        <translation type="unfinished"></translation>
+        <translation>.ics speichern …</translation>
     </message>
     <message>
         <source>Save as calendar file</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Kalenderdatei speichern</translation>
     </message>
     <message>
         <source>Copy details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details kopieren</translation>
     </message>
     <message>
         <source>Book another</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiteren Termin buchen</translation>
     </message>
     <message>
         <source>Book another meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen weiteren Termin buchen</translation>
     </message>
     <message>
         <source>✓ Meeting booked</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Termin gebucht</translation>
     </message>
     <message>
         <source>⚠ Booked without a calendar event</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Ohne Kalendereintrag gebucht</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin</translation>
     </message>
     <message>
         <source>Copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert.</translation>
     </message>
 </context>
 <context>
     <name>ConsentPanel</name>
     <message>
         <source>Consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Einwilligung</translation>
     </message>
     <message>
         <source>I agree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich stimme zu.</translation>
     </message>
     <message>
         <source>required</source>
-        <translation type="unfinished"></translation>
+        <translation>erforderlich</translation>
     </message>
 </context>
 <context>
     <name>DateInput</name>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>JJJJ-MM-TT</translation>
     </message>
     <message>
         <source>Calendar…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalender …</translation>
     </message>
     <message>
         <source>choose from a calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>aus einem Kalender wählen</translation>
     </message>
 </context>
 <context>
     <name>DomainMessages</name>
     <message>
         <source>Could not check the open times.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die freien Zeiten konnten nicht geprüft werden.</translation>
     </message>
     <message>
         <source>HubSpot blocks bookings from this email address (portal policy). Use another address.</source>
-        <translation type="unfinished"></translation>
+        <translation>HubSpot sperrt Buchungen von dieser E-Mail-Adresse (Portalrichtlinie). Verwenden Sie eine andere Adresse.</translation>
     </message>
     <message>
         <source>HubSpot had a server error and may not have handled the booking; check open times before sending again. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei HubSpot ist ein Serverfehler aufgetreten, die Buchung wurde möglicherweise nicht verarbeitet; prüfen Sie die freien Zeiten, bevor Sie erneut senden. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <source>HubSpot had a server error. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei HubSpot ist ein Serverfehler aufgetreten. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <source>HubSpot is rate limiting requests; waiting a few seconds before trying again.</source>
-        <translation type="unfinished"></translation>
+        <translation>HubSpot begrenzt die Anfragen; einige Sekunden warten, dann wird es erneut versucht.</translation>
     </message>
     <message>
         <source>HubSpot refused the guests: this link takes no guests, fewer guests, or a guest email is invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>HubSpot hat die Gäste abgelehnt: Dieser Link erlaubt keine oder weniger Gäste, oder eine Gast-E-Mail ist ungültig.</translation>
     </message>
     <message>
         <source>HubSpot refused the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>HubSpot hat die Anfrage abgelehnt.</translation>
     </message>
     <message>
         <source>HubSpot refused the request: {detail_text}</source>
-        <translation type="unfinished"></translation>
+        <translation>HubSpot hat die Anfrage abgelehnt: {detail_text}</translation>
     </message>
     <message>
         <source>HubSpot rejected the email address as invalid. Check it, or use another address.</source>
-        <translation type="unfinished"></translation>
+        <translation>HubSpot hat die E-Mail-Adresse als ungültig abgelehnt. Prüfen Sie sie oder verwenden Sie eine andere Adresse.</translation>
     </message>
     <message>
         <source>HubSpot rejected the sign-in (the token is wrong, expired or revoked). Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>HubSpot hat die Anmeldung abgelehnt (das Token ist falsch, abgelaufen oder widerrufen). Melden Sie sich erneut an.</translation>
     </message>
     <message>
         <source>HubSpot&apos;s daily API limit for this account is used up; try again tomorrow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das tägliche API-Limit von HubSpot für dieses Konto ist ausgeschöpft; versuchen Sie es morgen erneut.</translation>
     </message>
     <message>
         <source>Not signed in to HubSpot. Sign in, or set BOOKING_ASSISTANT_TOKEN to a service key or private-app token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht bei HubSpot angemeldet. Melden Sie sich an oder setzen Sie BOOKING_ASSISTANT_TOKEN auf einen Dienstschlüssel oder ein Private-App-Token.</translation>
     </message>
     <message>
         <source>Probably booked: the time is no longer offered. Check the meeting in HubSpot.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wahrscheinlich gebucht: Die Uhrzeit wird nicht mehr angeboten. Prüfen Sie den Termin in HubSpot.</translation>
     </message>
     <message>
         <source>Probably not booked: the time is still offered, so it can be sent again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wahrscheinlich nicht gebucht: Die Uhrzeit wird noch angeboten, die Buchung kann also erneut gesendet werden.</translation>
     </message>
     <message>
         <source>Sending failed unexpectedly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Senden ist unerwartet fehlgeschlagen.</translation>
     </message>
     <message>
         <source>Sending was interrupted; the booking may have been made.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Senden wurde unterbrochen; die Buchung ist möglicherweise erfolgt.</translation>
     </message>
     <message>
         <source>That meeting link does not exist in HubSpot (check the slug; team links look like team/name).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Meeting-Link gibt es in HubSpot nicht (prüfen Sie den Slug; Team-Links sehen aus wie team/name).</translation>
     </message>
     <message>
         <source>That time is no longer available. Pick another open time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Uhrzeit ist nicht mehr verfügbar. Wählen Sie eine andere freie Zeit.</translation>
     </message>
     <message>
         <source>That time is no longer offered. Pick a new time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Uhrzeit wird nicht mehr angeboten. Wählen Sie eine neue Uhrzeit.</translation>
     </message>
     <message>
         <source>The HubSpot token is missing a permission (scope): {names}. Add it to the service key or app in HubSpot (Settings › Integrations), then sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem HubSpot-Token fehlt eine Berechtigung (Scope): {names}. Fügen Sie sie dem Dienstschlüssel oder der App in HubSpot hinzu (Einstellungen › Integrationen) und melden Sie sich dann erneut an.</translation>
     </message>
     <message>
         <source>The last name needs a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Nachname darf nicht leer sein.</translation>
     </message>
     <message>
         <source>The meeting time has passed. Pick a new time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Termin liegt in der Vergangenheit. Wählen Sie eine neue Uhrzeit.</translation>
     </message>
     <message>
         <source>The question “{field}” needs an answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Frage „{field}“ muss beantwortet werden.</translation>
     </message>
     <message>
         <source>The time has passed; check in HubSpot whether it was booked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Uhrzeit ist vorbei; prüfen Sie in HubSpot, ob der Termin gebucht wurde.</translation>
     </message>
     <message>
         <source>This meeting link does not offer that duration. Pick one of the link&apos;s durations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Meeting-Link bietet diese Dauer nicht an. Wählen Sie eine der Dauern des Links.</translation>
     </message>
     <message>
         <source>Your HubSpot sign-in has expired or was revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre HubSpot-Anmeldung ist abgelaufen oder wurde widerrufen.</translation>
     </message>
     <message>
         <source>{reason} Sign in again (booking-assistant login --oauth); queued bookings wait until then.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reason} Melden Sie sich erneut an (booking-assistant login --oauth); Buchungen im Postausgang warten bis dahin.</translation>
     </message>
 </context>
 <context>
     <name>ErrorBanner</name>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Dismiss message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung schließen</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
@@ -571,11 +571,11 @@
     <message>
         <source>Something went wrong</source>
         <extracomment>`@async_slot()` on a method makes a Qt slot that runs the coroutine as a task (and returns the task).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Etwas ist schiefgelaufen</translation>
     </message>
     <message>
         <source>An unexpected error occurred. Your drafts are safe; details are in the log file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein unerwarteter Fehler ist aufgetreten. Ihre Entwürfe sind sicher; Details stehen in der Protokolldatei.</translation>
     </message>
 </context>
 <context>
@@ -583,82 +583,82 @@
     <message>
         <source>+49 30 1234567</source>
         <comment>an example phone number</comment>
-        <translation type="unfinished"></translation>
+        <translation>+49 30 1234567</translation>
     </message>
 </context>
 <context>
     <name>Formatting</name>
     <message>
         <source>%1 days ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1 Tagen</translation>
     </message>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Std.</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Std. %2 Min.</translation>
     </message>
     <message>
         <source>%1 h ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1 Std.</translation>
     </message>
     <message>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Min.</translation>
     </message>
     <message>
         <source>%1 min ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1 Min.</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe</translation>
     </message>
     <message>
         <source>Personal</source>
-        <translation type="unfinished"></translation>
+        <translation>Persönlich</translation>
     </message>
     <message>
         <source>Team (round robin)</source>
-        <translation type="unfinished"></translation>
+        <translation>Team (Round Robin)</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>gerade eben</translation>
     </message>
 </context>
 <context>
     <name>GuestRow</name>
     <message>
         <source>guest@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>gast@beispiel.de</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
 </context>
 <context>
     <name>GuestsEditor</name>
     <message>
         <source>Add guest</source>
-        <translation type="unfinished"></translation>
+        <translation>Gast hinzufügen</translation>
     </message>
     <message>
         <source>Guest %1 email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail von Gast %1</translation>
     </message>
     <message>
         <source>Remove guest %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gast %1 entfernen</translation>
     </message>
     <message numerus="yes">
         <source>Up to %n guest(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Bis zu %n Gast.</numerusform>
+            <numerusform>Bis zu %n Gäste.</numerusform>
         </translation>
     </message>
 </context>
@@ -666,636 +666,636 @@
     <name>HistoryPanel</name>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Search by name, email or company</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Name, E-Mail oder Firma suchen</translation>
     </message>
     <message>
         <source>Search history</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf durchsuchen</translation>
     </message>
     <message>
         <source>Booked meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebuchte Termine</translation>
     </message>
     <message>
         <source>Could not load more of the history. Try the search again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Einträge des Verlaufs konnten nicht geladen werden. Versuchen Sie die Suche erneut.</translation>
     </message>
     <message>
         <source>No bookings found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Buchungen gefunden.</translation>
     </message>
 </context>
 <context>
     <name>KioskOverlay</name>
     <message numerus="yes">
         <source>For your privacy, everything you entered will be cleared in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zum Schutz Ihrer Daten wird alles, was Sie eingegeben haben, in %n Sekunde gelöscht.</numerusform>
+            <numerusform>Zum Schutz Ihrer Daten wird alles, was Sie eingegeben haben, in %n Sekunden gelöscht.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Too many wrong PINs. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zu viele falsche PINs. Versuchen Sie es in %n Sekunde erneut.</numerusform>
+            <numerusform>Zu viele falsche PINs. Versuchen Sie es in %n Sekunden erneut.</numerusform>
         </translation>
     </message>
     <message>
         <source>Are you still there?</source>
-        <translation type="unfinished"></translation>
+        <translation>Sind Sie noch da?</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Delete the last digit</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Ziffer löschen</translation>
     </message>
     <message>
         <source>Exit kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiosk beenden</translation>
     </message>
     <message>
         <source>I&apos;m still here</source>
-        <translation type="unfinished"></translation>
+        <translation>Ich bin noch da</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <source>PIN message</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN-Meldung</translation>
     </message>
     <message>
         <source>Staff exit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgang für Mitarbeiter</translation>
     </message>
     <message>
         <source>Staff only: enter the PIN to leave kiosk mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur für Mitarbeiter: Geben Sie die PIN ein, um den Kioskmodus zu verlassen</translation>
     </message>
     <message>
         <source>That PIN is not right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese PIN ist nicht richtig.</translation>
     </message>
     <message>
         <source>Time left</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbleibende Zeit</translation>
     </message>
 </context>
 <context>
     <name>KioskScreens</name>
     <message>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Book now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt buchen</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter</translation>
     </message>
     <message>
         <source>Next ›</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter ›</translation>
     </message>
     <message>
         <source>Notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis</translation>
     </message>
     <message>
         <source>Please check and confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte prüfen und bestätigen</translation>
     </message>
     <message>
         <source>Start over</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu beginnen</translation>
     </message>
     <message>
         <source>Your booking</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Buchung</translation>
     </message>
     <message>
         <source>‹ Back</source>
-        <translation type="unfinished"></translation>
+        <translation>‹ Zurück</translation>
     </message>
 </context>
 <context>
     <name>KioskWindow</name>
     <message>
         <source>%1 · %2 queued</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 wartend</translation>
     </message>
     <message>
         <source>Book a meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin buchen</translation>
     </message>
     <message>
         <source>Book a meeting with our team in under a minute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchen Sie in weniger als einer Minute einen Termin mit unserem Team.</translation>
     </message>
     <message>
         <source>Front-desk kiosk</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfangskiosk</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitarbeiter</translation>
     </message>
     <message>
         <source>Staff. Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitarbeiter. Status: %1</translation>
     </message>
     <message>
         <source>Staff: tap five times, or press %1, to leave kiosk mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitarbeiter: Fünfmal tippen oder %1 drücken, um den Kioskmodus zu verlassen</translation>
     </message>
     <message>
         <source>Tap to book a meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Tippen, um einen Termin zu buchen</translation>
     </message>
     <message>
         <source>Welcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen</translation>
     </message>
     <message>
         <source>Welcome!</source>
-        <translation type="unfinished"></translation>
+        <translation>Willkommen!</translation>
     </message>
     <message>
         <source>○ Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>○ Offline</translation>
     </message>
     <message>
         <source>● Online</source>
-        <translation type="unfinished"></translation>
+        <translation>● Online</translation>
     </message>
 </context>
 <context>
     <name>LinkPicker</name>
     <message>
         <source>&amp;Meeting link</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Meeting-Link</translation>
     </message>
     <message>
         <source>Meeting link</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting-Link</translation>
     </message>
     <message>
         <source>Type to search the meeting links by name</source>
-        <translation type="unfinished"></translation>
+        <translation>Tippen, um die Meeting-Links nach Namen zu durchsuchen</translation>
     </message>
     <message>
         <source>Search meeting links…</source>
-        <translation type="unfinished"></translation>
+        <translation>Meeting-Links durchsuchen …</translation>
     </message>
     <message>
         <source>organiser %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisator %1</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitzone</translation>
     </message>
     <message>
         <source>Book</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchen</translation>
     </message>
     <message>
         <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Postausgang</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereiche</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>Chosen: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewählt: %1</translation>
     </message>
     <message>
         <source>%1 need your attention</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erfordern Ihre Aufmerksamkeit</translation>
     </message>
     <message>
         <source>Settings could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>The new language is used from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die neue Sprache wird ab dem nächsten Start verwendet.</translation>
     </message>
     <message>
         <source>Settings not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen nicht geladen</translation>
     </message>
 </context>
 <context>
     <name>MonthGrid</name>
     <message>
         <source>Previous month</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriger Monat</translation>
     </message>
     <message>
         <source>Next month</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Monat</translation>
     </message>
     <message>
         <source>Calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Kalender</translation>
     </message>
     <message>
         <source>%1, today</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, heute</translation>
     </message>
     <message>
         <source>open times available</source>
-        <translation type="unfinished"></translation>
+        <translation>freie Zeiten verfügbar</translation>
     </message>
     <message>
         <source>no open times</source>
-        <translation type="unfinished"></translation>
+        <translation>keine freien Zeiten</translation>
     </message>
     <message>
         <source>Loading open times…</source>
-        <translation type="unfinished"></translation>
+        <translation>Freie Zeiten werden geladen …</translation>
     </message>
     <message>
         <source>No open times this month.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine freien Zeiten in diesem Monat.</translation>
     </message>
 </context>
 <context>
     <name>Notifier</name>
     <message>
         <source>%1: check in HubSpot, then settle it in the Outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Prüfen Sie den Termin in HubSpot und klären Sie ihn dann im Postausgang.</translation>
     </message>
     <message>
         <source>%1: check the meeting in HubSpot.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Prüfen Sie den Termin in HubSpot.</translation>
     </message>
     <message>
         <source>%1: pick a new time in the Outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Wählen Sie im Postausgang eine neue Uhrzeit.</translation>
     </message>
     <message>
         <source>A booking may have been made</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Buchung ist möglicherweise erfolgt</translation>
     </message>
     <message>
         <source>A queued booking needs a new time</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Buchung im Postausgang braucht eine neue Uhrzeit</translation>
     </message>
     <message>
         <source>Booked without a calendar event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Kalendereintrag gebucht</translation>
     </message>
     <message>
         <source>HubSpot refused a queued booking</source>
-        <translation type="unfinished"></translation>
+        <translation>HubSpot hat eine Buchung aus dem Postausgang abgelehnt</translation>
     </message>
     <message>
         <source>Queued booking sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchung aus dem Postausgang gesendet</translation>
     </message>
     <message>
         <source>The meeting with %1 is booked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Termin mit %1 ist gebucht.</translation>
     </message>
 </context>
 <context>
     <name>OnScreenKeyboard</name>
     <message>
         <source>Delete the last character</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Zeichen löschen</translation>
     </message>
     <message>
         <source>On-screen keyboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Bildschirmtastatur</translation>
     </message>
     <message>
         <source>Shift</source>
-        <translation type="unfinished"></translation>
+        <translation>Umschalt</translation>
     </message>
     <message>
         <source>Space</source>
-        <translation type="unfinished"></translation>
+        <translation>Leertaste</translation>
     </message>
     <message>
         <source>at sign</source>
-        <translation type="unfinished"></translation>
+        <translation>At-Zeichen</translation>
     </message>
     <message>
         <source>dot</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkt</translation>
     </message>
     <message>
         <source>dot com</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkt com</translation>
     </message>
     <message>
         <source>⇧ Shift</source>
-        <translation type="unfinished"></translation>
+        <translation>⇧ Umschalt</translation>
     </message>
     <message>
         <source>⌫ Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>⌫ Löschen</translation>
     </message>
 </context>
 <context>
     <name>OpenTimesView</name>
     <message>
         <source>Pick a day to see its open times.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Tag, um seine freien Zeiten zu sehen.</translation>
     </message>
     <message>
         <source>Length:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer:</translation>
     </message>
     <message>
         <source>24-hour clock</source>
-        <translation type="unfinished"></translation>
+        <translation>24-Stunden-Format</translation>
     </message>
     <message>
         <source>Show times with the 24-hour clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Uhrzeiten im 24-Stunden-Format anzeigen</translation>
     </message>
     <message>
         <source>Meeting length %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Termindauer %1</translation>
     </message>
     <message>
         <source>No open times left on this day.</source>
-        <translation type="unfinished"></translation>
+        <translation>An diesem Tag sind keine freien Zeiten mehr übrig.</translation>
     </message>
 </context>
 <context>
     <name>OutboxPanel</name>
     <message>
         <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Postausgang</translation>
     </message>
     <message>
         <source>Drafts in the outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwürfe im Postausgang</translation>
     </message>
     <message>
         <source>Nothing is waiting in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Postausgang wartet nichts.</translation>
     </message>
     <message>
         <source>Selected draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählter Entwurf</translation>
     </message>
     <message>
         <source>Send now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt senden</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten …</translation>
     </message>
     <message>
         <source>Pick a new time…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Uhrzeit wählen …</translation>
     </message>
     <message>
         <source>Mark as booked</source>
-        <translation type="unfinished"></translation>
+        <translation>Als gebucht markieren</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwerfen</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>As the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie das System</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>Takes effect the next time the app starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird beim nächsten Start der App wirksam</translation>
     </message>
     <message>
         <source>As the system (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie das System (%1)</translation>
     </message>
     <message>
         <source>As the locale</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie das Gebietsschema</translation>
     </message>
     <message>
         <source>24-hour</source>
-        <translation type="unfinished"></translation>
+        <translation>24 Stunden</translation>
     </message>
     <message>
         <source>12-hour</source>
-        <translation type="unfinished"></translation>
+        <translation>12 Stunden</translation>
     </message>
     <message>
         <source>Clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Uhrzeitformat</translation>
     </message>
     <message>
         <source>The one used last</source>
-        <translation type="unfinished"></translation>
+        <translation>Der zuletzt verwendete</translation>
     </message>
     <message>
         <source>Default meeting link</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-Meeting-Link</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>Keep history for</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf aufbewahren für</translation>
     </message>
     <message>
         <source>Older bookings are removed from the history</source>
-        <translation type="unfinished"></translation>
+        <translation>Ältere Buchungen werden aus dem Verlauf entfernt</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache:</translation>
     </message>
     <message>
         <source>&amp;Time zone:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitzone:</translation>
     </message>
     <message>
         <source>&amp;Clock:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uhrzeitformat:</translation>
     </message>
     <message>
         <source>Default &amp;meeting link:</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard-&amp;Meeting-Link:</translation>
     </message>
     <message>
         <source>Keep &amp;history for:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verlauf aufbewahren für:</translation>
     </message>
 </context>
 <context>
     <name>TimeZonePicker</name>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitzone</translation>
     </message>
     <message>
         <source>Open times are shown in this zone. Type a city to search.</source>
-        <translation type="unfinished"></translation>
+        <translation>Freie Zeiten werden in dieser Zeitzone angezeigt. Geben Sie zum Suchen eine Stadt ein.</translation>
     </message>
     <message>
         <source>Search by city…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Stadt suchen …</translation>
     </message>
 </context>
 <context>
     <name>VisitorFlow</name>
     <message>
         <source>Book a meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin buchen</translation>
     </message>
     <message>
         <source>Book now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt buchen</translation>
     </message>
     <message>
         <source>Booking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gebucht …</translation>
     </message>
     <message>
         <source>Choose a day</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Tag</translation>
     </message>
     <message>
         <source>Choose a time</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Uhrzeit</translation>
     </message>
     <message>
         <source>Choose a time on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Uhrzeit am %1</translation>
     </message>
     <message>
         <source>No free times right now</source>
-        <translation type="unfinished"></translation>
+        <translation>Derzeit keine freien Zeiten</translation>
     </message>
     <message>
         <source>One moment…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Moment …</translation>
     </message>
     <message>
         <source>Please ask at the desk so we can check it for you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte fragen Sie am Empfang, damit wir das für Sie prüfen können.</translation>
     </message>
     <message>
         <source>Please ask at the desk; we&apos;ll find a time for you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte fragen Sie am Empfang; wir finden eine Zeit für Sie.</translation>
     </message>
     <message>
         <source>Please ask at the desk; we&apos;ll gladly book it for you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte fragen Sie am Empfang; wir buchen den Termin gern für Sie.</translation>
     </message>
     <message>
         <source>Send request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage senden</translation>
     </message>
     <message>
         <source>Sorry, booking isn&apos;t available right now</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchen ist leider gerade nicht möglich</translation>
     </message>
     <message>
         <source>That time was just taken. Please pick another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Uhrzeit wurde gerade vergeben. Bitte wählen Sie eine andere.</translation>
     </message>
     <message>
         <source>The invitation is on its way to your email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einladung ist per E-Mail unterwegs zu Ihnen.</translation>
     </message>
     <message>
         <source>We can&apos;t reach our booking system right now. We&apos;ll email you when it&apos;s confirmed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unser Buchungssystem ist gerade nicht erreichbar. Wir senden Ihnen eine E-Mail, sobald der Termin bestätigt ist.</translation>
     </message>
     <message>
         <source>We couldn&apos;t confirm your booking</source>
-        <translation type="unfinished"></translation>
+        <translation>Wir konnten Ihre Buchung nicht bestätigen</translation>
     </message>
     <message>
         <source>We have your booking, but the calendar invitation could not be made. Please tell the desk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Buchung liegt uns vor, aber die Kalendereinladung konnte nicht erstellt werden. Bitte sagen Sie am Empfang Bescheid.</translation>
     </message>
     <message>
         <source>We&apos;re offline: your booking will be sent as a request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wir sind offline: Ihre Buchung wird als Anfrage gesendet.</translation>
     </message>
     <message>
         <source>Who would you like to meet?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wen möchten Sie treffen?</translation>
     </message>
     <message>
         <source>Your consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Einwilligung</translation>
     </message>
     <message>
         <source>Your details</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Angaben</translation>
     </message>
     <message>
         <source>✓ Booked</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Gebucht</translation>
     </message>
     <message>
         <source>✓ We have your request</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Ihre Anfrage liegt uns vor</translation>
     </message>
     <message>
         <source>✓ You&apos;re booked</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Ihr Termin ist gebucht</translation>
     </message>
 </context>
 </TS>

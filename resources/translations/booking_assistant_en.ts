@@ -5,9 +5,9 @@
     <name>BookingStatusBar</name>
     <message numerus="yes">
         <source>%n queued</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n queued</numerusform>
+            <numerusform>%n queued</numerusform>
         </translation>
     </message>
 </context>
@@ -15,9 +15,9 @@
     <name>GuestsEditor</name>
     <message numerus="yes">
         <source>Up to %n guest(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Up to %n guest.</numerusform>
+            <numerusform>Up to %n guests.</numerusform>
         </translation>
     </message>
 </context>
@@ -25,16 +25,16 @@
     <name>KioskOverlay</name>
     <message numerus="yes">
         <source>For your privacy, everything you entered will be cleared in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>For your privacy, everything you entered will be cleared in %n second.</numerusform>
+            <numerusform>For your privacy, everything you entered will be cleared in %n seconds.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Too many wrong PINs. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Too many wrong PINs. Try again in %n second.</numerusform>
+            <numerusform>Too many wrong PINs. Try again in %n seconds.</numerusform>
         </translation>
     </message>
 </context>
