@@ -8,7 +8,6 @@ import contextlib
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,12 +21,13 @@ from app.hubspot.errors import (
     NetworkUnreachable,
     NotSignedIn,
     OutcomeUnknown,
-    RateLimited,
     SchedulerError,
 )
-from app.hubspot.models import AvailabilityPage, BookRequest
+from app.hubspot.models import AvailabilityPage
+from app.outbox import single_draft
 from app.outbox.lock import SenderLock
 from app.outbox.sender import FlushReport, OutboxSender
+from app.outbox.single_draft import DraftOutcome
 from app.paths import Paths
 from app.store.cache import Cache
 from app.store.database import Database, DatabaseError
@@ -38,9 +38,8 @@ from app.store.outbox import DraftNotFound, IllegalTransition, Outbox, OutboxEnt
 
 #: `book` waits out a 429's Retry-After up to this long before leaving the draft queued.
 MAX_RATE_LIMIT_WAIT_S = 60.0
-#: `book` waits this long for another process holding the profile's sender lock, polling every LOCK_POLL_S.
+#: `book` waits this long for another process holding the profile's sender lock.
 LOCK_WAIT_S = 15.0
-LOCK_POLL_S = 0.1
 #: `outbox send` waits for retries (backoff, Retry-After) coming due within this many seconds by default.
 DEFAULT_SEND_WAIT_S = 60.0
 STILL_QUEUED = (
@@ -101,105 +100,29 @@ def open_database(paths: Paths) -> Iterator[Database]:
 # --- sending one draft (the `book` command) ---------------------------------------------------------------------
 
 
-class _OnlyThisDraft(Outbox):
-    """The outbox as the sender sees it while `book` sends one draft: no other draft is ever due."""
-
-    def __init__(self, db: Database, draft_id: str) -> None:
-        super().__init__(db)
-        self._draft_id = draft_id
-
-    def due(
-        self, now_ms: int | None = None, *, limit: int = 100, exclude: frozenset[str] = frozenset()
-    ) -> list[OutboxEntry]:
-        entry = self.get(self._draft_id)
-        now = self._now_ms() if now_ms is None else now_ms
-        if entry.id in exclude or entry.state is not State.QUEUED or (entry.next_attempt_ms or 0) > now:
-            return []
-        return [entry][:limit]
-
-    def next_due_ms(self) -> int | None:
-        entry = self.get(self._draft_id)
-        return (entry.next_attempt_ms or 0) if entry.state is State.QUEUED else None
-
-
-class _Recorder:
-    """The client as the sender uses it, remembering what the last call raised so `book` can explain it."""
-
-    def __init__(self, client: hubspot_client.SchedulerClient) -> None:
-        self._client = client
-        self.error: Exception | None = None
-        self.result: hubspot_client.BookResult | None = None
-
-    async def availability(self, slug: str, timezone: str, month_offset: int = 0) -> AvailabilityPage:
-        try:
-            return await self._client.availability(slug, timezone, month_offset)
-        except Exception as exc:
-            self.error = exc
-            raise
-
-    async def book(self, request: BookRequest) -> hubspot_client.BookResult:
-        try:
-            self.result = await self._client.book(request)
-        except Exception as exc:
-            self.error = exc
-            raise
-        self.error = None
-        return self.result
-
-
-@dataclass(frozen=True, slots=True)
-class DraftOutcome:
-    entry: OutboxEntry
-    error: Exception | None
-    result: hubspot_client.BookResult | None
-    busy: bool
-
-
 async def send_draft(
     db: Database,
     client: hubspot_client.SchedulerClient,
     draft_id: str,
     lock: SenderLock,
     *,
-    max_rate_limit_wait_s: float = MAX_RATE_LIMIT_WAIT_S,
-    lock_wait_s: float = LOCK_WAIT_S,
     fresh_pages: Mapping[tuple[str, str, int], AvailabilityPage] | None = None,
 ) -> DraftOutcome:
-    """Send one queued draft through the outbox sender (lock, pre-send check, exactly-once rules, history).
+    """`book`: send the draft now, waiting a while for another process's lock or a short Retry-After."""
+    return await single_draft.send_draft(
+        db,
+        client,
+        draft_id,
+        lock,
+        max_rate_limit_wait_s=MAX_RATE_LIMIT_WAIT_S,
+        lock_wait_s=LOCK_WAIT_S,
+        fresh_pages=fresh_pages,
+        notice=_tell,
+    )
 
-    A 429 provably booked nothing, so a short Retry-After is waited out and the draft sent again. When another
-    process holds the sender lock past `lock_wait_s`, the draft stays queued for that process to send.
-    """
-    recorder = _Recorder(client)
-    outbox = _OnlyThisDraft(db, draft_id)
-    just_fetched = dict(fresh_pages or {})
 
-    async def fetch(slug: str, timezone: str, month_offset: int) -> AvailabilityPage:
-        # The page `book` validated against a moment ago is fresh availability; use it once, then ask again.
-        page = just_fetched.pop((slug, timezone, month_offset), None)
-        return page if page is not None else await recorder.availability(slug, timezone, month_offset)
-
-    sender = OutboxSender(outbox, recorder, history=History(db), lock=lock, max_concurrency=1, fetch_availability=fetch)
-    report = await sender.flush()
-    # Another process sending this profile's outbox (another `book`, the window) usually finishes soon: wait a bit.
-    deadline = time.monotonic() + lock_wait_s
-    if report.busy:
-        sys.stderr.write("Waiting for another Booking Assistant that is sending this profile's outbox…\n")
-    while report.busy and time.monotonic() < deadline:
-        await asyncio.sleep(LOCK_POLL_S)
-        report = await sender.flush()
-    entry = outbox.get(draft_id)
-    while not report.busy and entry.state is State.QUEUED and isinstance(recorder.error, RateLimited):
-        error = recorder.error
-        wait = max(0.0, (entry.next_attempt_ms or 0) / 1000 - time.time())
-        if error.daily or wait > max_rate_limit_wait_s:
-            break
-        sys.stderr.write(f"HubSpot asked to wait {wait:.0f} s (rate limit); sending again then.\n")
-        await asyncio.sleep(wait)
-        recorder.error = None
-        report = await sender.flush()
-        entry = outbox.get(draft_id)
-    return DraftOutcome(entry, recorder.error, recorder.result, report.busy)
+def _tell(text: str) -> None:
+    sys.stderr.write(text + "\n")
 
 
 def exit_code_for(error: Exception | None) -> int:

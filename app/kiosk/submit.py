@@ -11,14 +11,17 @@ import msgspec
 from app.booking.draft import BookingDraft
 from app.booking.wire import to_book_request
 from app.hubspot.models import BookingInfo, BookResponse
-from app.outbox.sender import BookingClient, OutboxSender
+from app.outbox.lock import SenderLock
+from app.outbox.sender import BookingClient
+from app.outbox.single_draft import send_draft
 from app.store.database import Database
-from app.store.history import History
-from app.store.outbox import Outbox, OutboxEntry, State, Verdict
+from app.store.outbox import Outbox, State, Verdict
 
 log = logging.getLogger(__name__)
 
 KIOSK_ACCOUNT = "kiosk"
+#: A visitor waits at most this long for another process sending this profile's outbox.
+LOCK_WAIT_S = 2.0
 
 
 class Outcome(enum.Enum):
@@ -39,33 +42,6 @@ class SubmitResult:
     response: BookResponse | None = None
 
 
-class OnlyThisDraft(Outbox):
-    """The outbox as a one-visitor sender sees it: only this draft is ever due, and it recovers nothing."""
-
-    def __init__(self, db: Database, draft_id: str) -> None:
-        super().__init__(db)
-        self._draft_id = draft_id
-
-    def due(
-        self, now_ms: int | None = None, *, limit: int = 100, exclude: frozenset[str] = frozenset()
-    ) -> list[OutboxEntry]:
-        entry = self.get(self._draft_id)
-        now = self._now_ms() if now_ms is None else now_ms
-        if entry.id in exclude or entry.state is not State.QUEUED or (entry.next_attempt_ms or 0) > now:
-            return []
-        return [entry][:limit]
-
-    def next_due_ms(self) -> int | None:
-        entry = self.get(self._draft_id)
-        return (entry.next_attempt_ms or 0) if entry.state is State.QUEUED else None
-
-    def recover_after_crash(self) -> list[str]:
-        return []  # the kiosk's main sender does that; this one must not touch other rows
-
-    def entries(self, *states: State, limit: int = 1000, offset: int = 0) -> list[OutboxEntry]:
-        return [e for e in super().entries(*states, limit=limit, offset=offset) if e.id == self._draft_id]
-
-
 def _field_key(wire_field: str | None) -> str | None:
     """HubSpot's field name in an error → the draft's problem key."""
     if not wire_field:
@@ -81,6 +57,7 @@ async def submit_booking(
     *,
     policy: str,
     link_name: str = "",
+    lock: SenderLock | None = None,
 ) -> SubmitResult:
     """Enqueue (durable), send this one draft, and map where it ended to what the visitor is told."""
     outbox = Outbox(db)
@@ -91,8 +68,8 @@ async def submit_booking(
         link_name=link_name,
         account=KIOSK_ACCOUNT,
     )
-    sender = OutboxSender(OnlyThisDraft(db, entry.id), client, history=History(db), max_concurrency=1)
-    await sender.flush()
+    # Under the profile's sender lock, like every send: a CLI `outbox send` on this profile can't race it.
+    sent = await send_draft(db, client, entry.id, lock, lock_wait_s=LOCK_WAIT_S, max_rate_limit_wait_s=0.0)
     final = outbox.get(entry.id)
     if final.state is State.SENT:
         no_event = final.verdict is Verdict.NO_CALENDAR_EVENT or (
@@ -100,7 +77,7 @@ async def submit_booking(
         )
         return SubmitResult(Outcome.BOOKED_NO_EVENT if no_event else Outcome.BOOKED, response=final.response)
     if final.state is State.QUEUED:
-        provably_unsent = final.verdict is Verdict.OFFLINE or (sender.offline and not final.maybe_delivered)
+        provably_unsent = final.verdict is Verdict.OFFLINE or (sent.offline and not final.maybe_delivered)
         if policy == "refuse" and provably_unsent:
             outbox.discard(entry.id)  # refused means refused: nothing may be booked later behind the desk's back
             return SubmitResult(Outcome.REFUSED_OFFLINE)

@@ -153,6 +153,11 @@ class OutboxSender:
         self.online_hint = False
 
     @property
+    def lock(self) -> SenderLock | None:
+        """The profile's sender lock; a one-off send in this process (a kiosk visitor) shares it."""
+        return self._lock
+
+    @property
     def offline(self) -> bool:
         """The last attempt could not connect to HubSpot."""
         return self._offline

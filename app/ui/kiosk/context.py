@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from app.hubspot.client import SchedulerClient
 from app.kiosk.config import KioskSettings
+from app.outbox.lock import SenderLock
 from app.store.cache import Cache
 from app.store.database import Database
 
@@ -23,3 +24,5 @@ class KioskContext:
     locale: str = "en-us"
     #: One send at a time: a visitor's booking and the background flush of queued requests never overlap.
     send_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    #: The profile's sender lock (shared with the background sender), so other processes can't send meanwhile.
+    sender_lock: SenderLock | None = None

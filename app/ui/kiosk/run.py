@@ -104,6 +104,7 @@ async def kiosk_main(app: Any, args: argparse.Namespace, paths: Paths, started: 
         kiosk=kiosk,
         timezone=settings.timezone if settings.timezone != "system" else system_zone_id(),
         use_24h=settings.use_24h if settings.use_24h is not None else locale_uses_24h(),
+        sender_lock=services.sender.lock,
     )
     window = KioskWindow(ctx, pin_hash=pin_hash, on_close=closing.set)
     reporter = ErrorReporter(lambda: window)

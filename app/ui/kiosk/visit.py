@@ -209,6 +209,7 @@ class VisitorFlow(QWidget):
                         self.offer.info,
                         policy=self.ctx.kiosk.offline,
                         link_name=dict(self.ctx.links).get(self.slug, ""),
+                        lock=self.ctx.sender_lock,
                     )
         finally:
             self.busy = False
