@@ -154,7 +154,8 @@ class OutboxSender:
 
     @property
     def lock(self) -> SenderLock | None:
-        """The profile's sender lock; a one-off send in this process (a kiosk visitor) shares it."""
+        """The profile's sender lock. A one-off send in this process (a kiosk visitor) may share it, but only
+        between this sender's flushes and never while `run()` holds it (the one-off send releases it after)."""
         return self._lock
 
     @property
