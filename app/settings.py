@@ -54,6 +54,8 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=False):
     last_link: str = ""
     history_retention_days: int = 365
     api_base: str = ""  # "" = HubSpot's; the env/CLI override wins
+    # The HubSpot app used for "Sign in with HubSpot" (OAuth). Its secret, when it has one, lives in the keychain.
+    oauth_client_id: str = ""
     kiosk: KioskSettings = msgspec.field(default_factory=KioskSettings)  # front-desk mode (`kiosk configure`)
 
     def __post_init__(self) -> None:

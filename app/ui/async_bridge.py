@@ -77,6 +77,10 @@ class BackgroundTasks:
     def __len__(self) -> int:
         return len(self._tasks)
 
+    def running(self) -> list[asyncio.Task[Any]]:
+        """The tasks not finished yet (e.g. to cancel one kind of work without closing the rest)."""
+        return [task for task in self._tasks if not task.done()]
+
     async def idle(self) -> None:
         """Wait until every task started so far (and any they start) has finished."""
         while self._tasks:

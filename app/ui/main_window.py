@@ -6,8 +6,9 @@ It is shown (and painted) before any service exists; `attach()` wires it to the 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import date
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLocale, Qt, Signal
@@ -43,12 +44,16 @@ from app.ui.timezone_picker import TimeZonePicker, system_zone_id
 class MainWindow(QMainWindow):
     outbox_touched = Signal()  # a booking was written to the outbox (refresh the panel and counts)
     settings_requested = Signal()
+    sign_in_requested = Signal()
+    sign_out_requested = Signal()
 
     def __init__(self, on_close: Callable[[], None], icon: QIcon | None = None) -> None:
         super().__init__()
         self._on_close = on_close
         self.controller: BookingController | None = None
         self.flow: BookFlow | None = None
+        self._views_wired = False
+        self._flow_wired = False
         self.network_online = True
         self.setWindowTitle(APP_DISPLAY_NAME)
         if icon is not None:
@@ -101,6 +106,15 @@ class MainWindow(QMainWindow):
         self.status = BookingStatusBar()
         self.setStatusBar(self.status)
         menu = self.menuBar().addMenu(self.tr("&File"))
+        self.sign_in_action = QAction(self.tr("Sign &in…"), self)
+        self.sign_in_action.triggered.connect(self.sign_in_requested)
+        menu.addAction(self.sign_in_action)
+        self.sign_out_action = QAction(self.tr("Sign &out"), self)
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        self.sign_out_action.setEnabled(False)
+        menu.addAction(self.sign_out_action)
+        menu.addSeparator()
+        self.status.sign_in_button.clicked.connect(self.sign_in_requested)
         settings_action = QAction(self.tr("&Settings…"), self)
         settings_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
         settings_action.triggered.connect(self.settings_requested)
@@ -132,7 +146,11 @@ class MainWindow(QMainWindow):
     # --- wiring ---------------------------------------------------------------------------------------
 
     def attach(self, controller: BookingController) -> None:
-        """Connect views to the controller: views report choices; the controller's signals update views."""
+        """Connect views to the controller: views report choices; the controller's signals update views.
+
+        Called again with a new controller when the account changes (demo ↔ signed in): views are wired once and
+        always talk to the current controller; the old controller is detached first.
+        """
         from app.ui.async_bridge import BackgroundTasks
 
         self.controller = controller
@@ -146,26 +164,51 @@ class MainWindow(QMainWindow):
         c.data_age_changed.connect(self.status.set_data_age)
         c.online_changed.connect(self.status.set_online)
         c.problem.connect(self.show_problem)
-        self.link_picker.link_chosen.connect(lambda slug: self.tasks.start(c.choose_link(slug)))
-        self.zone_picker.zone_chosen.connect(lambda zone: self.tasks.start(c.set_timezone(zone)))
-        self.month_grid.month_requested.connect(lambda y, m: self.tasks.start(c.show_month(y, m)))
-        self.month_grid.day_chosen.connect(c.choose_day)
-        self.open_times.time_chosen.connect(c.choose_time)
-        self.open_times.duration_chosen.connect(c.choose_duration)
+        c.time_changed.connect(lambda _ms: self.update_book_button())
+        c.online_changed.connect(lambda _online: self.update_book_button())
+        if self._views_wired:
+            return
+        self._views_wired = True
+        self.link_picker.link_chosen.connect(lambda slug: self._start(lambda ctl: ctl.choose_link(slug)))
+        self.zone_picker.zone_chosen.connect(lambda zone: self._start(lambda ctl: ctl.set_timezone(zone)))
+        self.month_grid.month_requested.connect(lambda y, m: self._start(lambda ctl: ctl.show_month(y, m)))
+        self.month_grid.day_chosen.connect(lambda day: self._now(lambda ctl: ctl.choose_day(day)))
+        self.open_times.time_chosen.connect(lambda ms: self._now(lambda ctl: ctl.choose_time(ms)))
+        self.open_times.duration_chosen.connect(lambda ms: self._now(lambda ctl: ctl.choose_duration(ms)))
+
+    def _now(self, step: Callable[[BookingController], None]) -> None:
+        if self.controller is not None:
+            step(self.controller)
+
+    def _start(self, step: Callable[[BookingController], Coroutine[Any, Any, Any]]) -> None:
+        if self.controller is not None:
+            self.tasks.start(step(self.controller))
+
+    async def detach(self) -> None:
+        """Let go of the current controller and flow: their work is cancelled and their signals go nowhere."""
+        if self.controller is not None:
+            self.controller.blockSignals(True)
+            await self.tasks.aclose()
+        if self.flow is not None:
+            self.flow.blockSignals(True)
+        self.controller, self.flow = None, None
+        self.book.clear_personal()
+        self.show_problem("")
+        self.status.set_data_age(0)
+        self.update_book_button()
 
     def attach_flow(self, flow: BookFlow) -> None:
         """Wire the Book button and the panels' validity to the booking flow."""
         assert self.controller is not None
         self.flow = flow
-        c = self.controller
-        self.book.book_clicked.connect(lambda: self.tasks.start(self._book()))
-        self.book.form.changed.connect(self.update_book_button)
-        self.book.consent.changed.connect(self.update_book_button)
-        self.book.time_offered.connect(self._on_time_offered)
-        self.book.book_another.connect(self._on_book_another)
         flow.sending_changed.connect(lambda _sending: self.update_book_button())
-        c.time_changed.connect(lambda _ms: self.update_book_button())
-        c.online_changed.connect(lambda _online: self.update_book_button())
+        if not self._flow_wired:
+            self._flow_wired = True
+            self.book.book_clicked.connect(lambda: self._start(lambda _ctl: self._book()))
+            self.book.form.changed.connect(self.update_book_button)
+            self.book.consent.changed.connect(self.update_book_button)
+            self.book.time_offered.connect(self._on_time_offered)
+            self.book.book_another.connect(self._on_book_another)
         self.update_book_button()
 
     def set_network_online(self, online: bool) -> None:
@@ -209,14 +252,16 @@ class MainWindow(QMainWindow):
 
     def _on_time_offered(self, start_ms: int) -> None:
         """An alternative from the "time was taken" banner: choose its day and time; answers stay."""
-        assert self.controller is not None
+        if self.controller is None:
+            return
         day = from_ms(start_ms, ZoneInfo(self.controller.state.timezone)).date()
         self.controller.choose_day(day)
         self.controller.choose_time(start_ms)
         self.book.banner.clear()
 
     def _on_book_another(self) -> None:
-        assert self.controller is not None and self.flow is not None
+        if self.controller is None or self.flow is None:
+            return
         self.flow.forget_draft()
         self.book.clear_personal()
         self.controller.choose_time(0)

@@ -14,6 +14,7 @@ from typing import Any
 
 from app.connection import ConnectionOptions, env_token, open_client
 from app.hubspot.client import SchedulerClient
+from app.hubspot.tokens import TokenProvider
 from app.outbox.lock import SenderLock
 from app.outbox.sender import OutboxSender
 from app.paths import Paths
@@ -60,13 +61,29 @@ def wants_demo(args: argparse.Namespace) -> bool:
 
 def open_services(args: argparse.Namespace, paths: Paths, settings: Settings) -> Services:
     """Open the store and the client. Demo mode keeps its data in memory, apart from real bookings."""
-    demo = wants_demo(args)
+    if wants_demo(args):
+        return open_demo_services()
     api_base = getattr(args, "api_base", None) or settings.api_base or None
-    client = open_client(ConnectionOptions.from_args(api_base, demo))
-    db = Database.in_memory() if demo else Database.open(paths.database_file)
+    client = open_client(ConnectionOptions.from_args(api_base, False))
+    return _services(client, Database.open(paths.database_file), paths, demo=False, account="token")
+
+
+def open_demo_services() -> Services:
+    """The simulated HubSpot in-process, with an in-memory store: nothing of a demo outlives the run."""
+    client = open_client(ConnectionOptions(demo=True))
+    return _services(client, Database.in_memory(), None, demo=True, account="")
+
+
+def open_account_services(paths: Paths, api_base: str | None, tokens: TokenProvider, account: str) -> Services:
+    """The real API with the signed-in account's tokens, and the profile's own database."""
+    client = open_client(ConnectionOptions.from_args(api_base, False), tokens)
+    return _services(client, Database.open(paths.database_file), paths, demo=False, account=account)
+
+
+def _services(client: SchedulerClient, db: Database, paths: Paths | None, *, demo: bool, account: str) -> Services:
     outbox = Outbox(db)
     history = History(db)
-    lock = None if demo else SenderLock(paths.sender_lock_file)
+    lock = SenderLock(paths.sender_lock_file) if paths is not None else None
     sender = OutboxSender(outbox, client, history=history, lock=lock)
     return Services(
         client=client,
@@ -76,5 +93,5 @@ def open_services(args: argparse.Namespace, paths: Paths, settings: Settings) ->
         history=history,
         sender=sender,
         demo=demo,
-        account="" if demo else "token",
+        account=account,
     )

@@ -8,13 +8,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 from typing import Any
 
 import msgspec
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.booking.draft import BookingDraft
+from app.cli_auth import CLIENT_ID_ENV
 from app.paths import Paths
 from app.settings import LoadedSettings, Settings, save_settings
 from app.store.outbox import State, Verdict
@@ -24,8 +26,9 @@ from app.ui.booking_flow import BookFlow
 from app.ui.formatting import locale_uses_24h
 from app.ui.main_window import MainWindow
 from app.ui.network_status import NetworkMonitor
-from app.ui.services import open_services
+from app.ui.services import Services, open_account_services, open_demo_services
 from app.ui.settings_dialog import SettingsDialog
+from app.ui.sign_in_flow import SignInFlow, no_keychain_notice
 from app.ui.store_views import history_fetcher, outbox_rows, queued_count
 from app.ui.timezone_picker import system_zone_id
 from app.ui.tray import Notifier
@@ -59,58 +62,154 @@ class Session:
         if self._settings_problem:
             self._tell_settings_problem(self._settings_problem)
 
-        self.services = open_services(self.args, self.paths, self.settings)
         window = self.window
-        window.status.set_account(self.services.demo, self.services.account)
-        zone = self.settings.timezone if self.settings.timezone != "system" else system_zone_id()
-        window.zone_picker.set_zone(zone)
+        self.zone = self.settings.timezone if self.settings.timezone != "system" else system_zone_id()
+        window.zone_picker.set_zone(self.zone)
         use_24h = self.settings.use_24h if self.settings.use_24h is not None else locale_uses_24h()
         window.open_times.set_use_24h(use_24h)
-
-        self.controller = BookingController(self.services, timezone=zone)
-        window.attach(self.controller)
-        self.controller.links_changed.connect(lambda _links, slug: self._remember(last_link=slug))
         window.link_picker.link_chosen.connect(lambda slug: self._remember(last_link=slug))
-        window.zone_picker.zone_chosen.connect(lambda zone: self._remember(timezone=zone))
+        window.zone_picker.zone_chosen.connect(self._on_zone_chosen)
         window.settings_requested.connect(lambda: self.tasks.start(self.edit_settings()))
+        window.sign_in_requested.connect(lambda: self.tasks.start(self.sign_in(), name="sign-in"))
+        window.sign_out_requested.connect(lambda: self.tasks.start(self.sign_out(), name="sign-out"))
         window.open_times.clock_toggled.connect(lambda on: self._remember(use_24h=on))
-        self._wire_booking()
-        self._initial_load = self.tasks.start(
-            self.controller.start(self.settings.default_link or self.settings.last_link), name="initial-load"
-        )
-        self.services.start_sender()
-        self.services.history.prune(self.settings.history_retention_days)
-        self.refresh_outbox()
+        self._wire_panels()
+        self.signin = SignInFlow(window, self.paths, self._api_base())
+        self._use(await self._open_start_services())
         # Hundreds of zones with their offsets: filled in after the first data request is on its way.
         await asyncio.sleep(0)
         window.zone_picker.populate()
 
+    def _api_base(self) -> str | None:
+        return getattr(self.args, "api_base", None) or self.settings.api_base or None
+
+    async def _open_start_services(self) -> Services:
+        """--demo, else the profile's sign-in (env token, stored key or OAuth); demo when there is none at all."""
+        if getattr(self.args, "demo", False):
+            return open_demo_services()
+        auth = await self.signin.session()
+        auth.on_change = lambda _auth: self._show_account()
+        if not auth.signed_in:
+            return open_demo_services()
+        return self._account_services()
+
+    def _account_services(self) -> Services:
+        auth = self.signin.auth
+        assert auth is not None
+        label = auth.account.label if auth.account else "token"
+        return open_account_services(self.paths, self._api_base(), auth, label)
+
+    def _use(self, services: Services) -> None:
+        """Run the window on `services`: a controller and a book flow for them, the sender started, data loaded."""
+        self.services = services
+        window = self.window
+        self.controller = BookingController(services, timezone=self.zone)
+        window.attach(self.controller)
+        self.controller.links_changed.connect(lambda _links, slug: self._remember(last_link=slug))
+        self.flow = BookFlow(self.controller, services)
+        window.attach_flow(self.flow)
+        self._unsubscribe = services.sender.subscribe(self._on_sender_event)
+        self._show_account()
+        self._initial_load = self.tasks.start(
+            self.controller.start(self.settings.default_link or self.settings.last_link), name="initial-load"
+        )
+        services.start_sender()
+        services.history.prune(self.settings.history_retention_days)
+        window.history_panel.set_source(history_fetcher(services.history))
+        self.refresh_outbox()
+
+    async def _switch_to(self, services: Services) -> None:
+        """Demo ↔ account: the old controller, flow and services are closed; the page starts afresh."""
+        old = self.services
+        self._unsubscribe()
+        self.flow.close()
+        if self._initial_load is not None and not self._initial_load.done():
+            self._initial_load.cancel()
+        await self.window.detach()
+        await old.aclose()
+        self._use(services)
+        await self.ready()
+
+    def _show_account(self) -> None:
+        """Status bar and File menu from the current sign-in: account, "Sign in…", the keychain notice."""
+        window, services, auth = self.window, self.services, self.signin.auth
+        if services is None:
+            return
+        signed_in = bool(auth and auth.signed_in)
+        if services.demo:
+            window.status.set_account(True, "")
+        elif not signed_in:
+            # A refused refresh: the outbox keeps everything queued until the user signs in again.
+            window.status.set_account(
+                False, QCoreApplication.translate("MainWindow", "Signed out: sign in again to send"), offer_sign_in=True
+            )
+        else:
+            assert auth is not None
+            label = auth.account.label if auth.account else services.account
+            window.status.set_account(False, label, offer_sign_in=False)
+        window.status.set_notice(no_keychain_notice() if self.signin.in_memory_only else "")
+        can_sign_out = bool(auth and auth.source in ("static", "oauth"))
+        window.sign_out_action.setEnabled(can_sign_out)
+
     async def ready(self) -> None:
         """Wait until the initial links, link info and month are loaded (for --smoke and --screenshot)."""
         if self._initial_load is not None:
-            await asyncio.shield(self._initial_load)
+            await asyncio.gather(asyncio.shield(self._initial_load), return_exceptions=True)
 
-    def _wire_booking(self) -> None:
+    # --- signing in and out -----------------------------------------------------------------------------------
+
+    async def sign_in(self) -> None:
+        """The sign-in dialog; on success the window leaves demo (or the expired account) for the new sign-in."""
+        client_id = self.settings.oauth_client_id or os.environ.get(CLIENT_ID_ENV, "")
+        signed_in = await self.signin.run_dialog(client_id)
+        if signed_in is None:
+            return
+        if signed_in.client_id and signed_in.client_id != self.settings.oauth_client_id:
+            self._remember(oauth_client_id=signed_in.client_id)
+        if self.services.demo:
+            await self._switch_to(self._account_services())
+        else:
+            self._show_account()
+            self.services.sender.notify_online()  # queued bookings waited for this sign-in
+        self.window.status.showMessage(
+            QCoreApplication.translate("MainWindow", "Signed in: %1").replace("%1", signed_in.account.label), 8000
+        )
+        if signed_in.in_memory_only:
+            self._tell(QCoreApplication.translate("MainWindow", "Sign-in not saved"), no_keychain_notice())
+
+    async def sign_out(self) -> None:
+        """Revoke and forget the stored sign-in, then back to the demo (unless an env token still applies)."""
+        message = await self.signin.sign_out()
+        auth = self.signin.auth
+        if not self.services.demo and not (auth and auth.signed_in):
+            await self._switch_to(open_demo_services())
+        else:
+            self._show_account()
+        self.window.status.showMessage(message, 12000)
+
+    def _on_zone_chosen(self, zone: str) -> None:
+        self.zone = zone
+        self._remember(timezone=zone)
+
+    def _wire_panels(self) -> None:
         """Book flow, sender notifications, connectivity hint, outbox and history panels."""
 
-        window, services = self.window, self.services
-        self.flow = BookFlow(self.controller, services)
-        window.attach_flow(self.flow)
+        window = self.window
         window.outbox_touched.connect(self.refresh_outbox)
         self.notifier = Notifier(window, window.status, window.windowIcon())
-        self._unsubscribe = services.sender.subscribe(self._on_sender_event)
         self.network = NetworkMonitor(window)
         self.network.online_changed.connect(self._on_network)
         window.set_network_online(self.network.online)
         panel = window.outbox_panel
         panel.send_now_requested.connect(self._send_now)
-        panel.discard_requested.connect(lambda draft_id: self._outbox_action(services.outbox.discard, draft_id))
-        panel.mark_booked_requested.connect(lambda draft_id: self._outbox_action(services.sender.mark_booked, draft_id))
+        panel.discard_requested.connect(lambda draft_id: self._outbox_action(self.services.outbox.discard, draft_id))
+        panel.mark_booked_requested.connect(
+            lambda draft_id: self._outbox_action(self.services.sender.mark_booked, draft_id)
+        )
         panel.edit_requested.connect(self._edit)
         panel.pick_new_time_requested.connect(self._edit)
-        window.history_panel.set_source(history_fetcher(services.history))
         window.history_panel.search_requested.connect(
-            lambda text: window.history_panel.set_source(history_fetcher(services.history, text))
+            lambda text: window.history_panel.set_source(history_fetcher(self.services.history, text))
         )
 
     def refresh_outbox(self) -> None:
@@ -228,10 +327,15 @@ class Session:
             await self.controller.set_timezone(zone)
 
     def _tell_settings_problem(self, text: str) -> None:
+        self._tell(QCoreApplication.translate("MainWindow", "Settings not loaded"), text)
+
+    def _tell(self, title: str, text: str) -> None:
+        """A warning that does not block the loop (open(), never exec())."""
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(QCoreApplication.translate("MainWindow", "Settings not loaded"))
+        box.setWindowTitle(title)
         box.setText(text)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setAccessibleName(box.windowTitle())
         box.open()
 
@@ -239,9 +343,12 @@ class Session:
         if getattr(self, "flow", None) is not None:
             self._unsubscribe()
             self.flow.close()
+        if getattr(self, "notifier", None) is not None:
             self.notifier.close()
         await self.tasks.aclose()
         if getattr(self.window, "tasks", None) is not None:
             await self.window.tasks.aclose()
         if self.services is not None:
             await self.services.aclose()
+        if getattr(self, "signin", None) is not None:
+            await self.signin.aclose()

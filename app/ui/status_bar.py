@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from app.ui.formatting import age_label
 
@@ -14,6 +14,17 @@ class BookingStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.account = QLabel(self.tr("Starting…"))
+        self.sign_in_button = QPushButton(self.tr("Sign in…"))
+        self.sign_in_button.setObjectName("signInLink")
+        self.sign_in_button.setFlat(True)
+        self.sign_in_button.setAccessibleName(self.tr("Sign in to HubSpot"))
+        self.sign_in_button.hide()
+        # Sign-in kept in memory only (no working keychain): said in words, not hidden in a tooltip.
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        self.notice.setAccessibleName(self.tr("Sign-in notice"))
+        self.notice.hide()
+        self.addPermanentWidget(self.notice)
         self.network = QLabel()
         self.age = QLabel()
         self.queued = QLabel()
@@ -25,6 +36,8 @@ class BookingStatusBar(QStatusBar):
         ):
             label.setAccessibleName(name)
             self.addPermanentWidget(label)
+            if label is self.account:
+                self.addPermanentWidget(self.sign_in_button)
         self._fetched_ms: int | None = None
         # "as of 5 min ago" must keep ageing while the window stays open.
         self._age_timer = QTimer(self)
@@ -34,8 +47,16 @@ class BookingStatusBar(QStatusBar):
         self.set_online(True)
         self.set_queued(0)
 
-    def set_account(self, demo: bool, account: str) -> None:
+    def set_account(self, demo: bool, account: str, *, offer_sign_in: bool | None = None) -> None:
+        """Who the window books for; "Sign in…" is offered in demo (or when told, e.g. a sign-in expired)."""
         self.account.setText(self.tr("Demo (simulated HubSpot)") if demo else account)
+        self.sign_in_button.setVisible(demo if offer_sign_in is None else offer_sign_in)
+
+    def set_notice(self, text: str) -> None:
+        """A sentence about the sign-in the user must know (e.g. it cannot be saved); "" hides it."""
+        self.notice.setText(text)
+        self.notice.setToolTip(text)
+        self.notice.setVisible(bool(text))
 
     def set_online(self, online: bool) -> None:
         self.network.setText(self.tr("Online") if online else self.tr("Offline"))

@@ -103,3 +103,13 @@ def test_invalid_values_are_refused_when_constructed() -> None:
         Settings(timezone="Nowhere/Town")
     with pytest.raises(ValueError, match="https"):
         Settings(api_base="http://example.com")
+
+
+def test_oauth_client_id_is_kept_and_old_files_load_without_it(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"version": 1, "timezone": "UTC"}', encoding="utf-8")
+    assert load_settings(path).settings.oauth_client_id == ""
+    save_settings(path, Settings(oauth_client_id="app-1234"))
+    assert load_settings(path).settings.oauth_client_id == "app-1234"
+    # Only the public client id: a settings field for the secret would end up in a plain file.
+    assert not any("secret" in name for name in Settings.__struct_fields__)
