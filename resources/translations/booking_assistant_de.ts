@@ -281,6 +281,18 @@
         <translation>Wird gestartet …</translation>
     </message>
     <message>
+        <source>Sign in…</source>
+        <translation>Anmelden …</translation>
+    </message>
+    <message>
+        <source>Sign in to HubSpot</source>
+        <translation>Bei HubSpot anmelden</translation>
+    </message>
+    <message>
+        <source>Sign-in notice</source>
+        <translation>Hinweis zur Anmeldung</translation>
+    </message>
+    <message>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
@@ -894,6 +906,14 @@
         <translation>&amp;Datei</translation>
     </message>
     <message>
+        <source>Sign &amp;in…</source>
+        <translation>&amp;Anmelden …</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen …</translation>
     </message>
@@ -904,6 +924,18 @@
     <message>
         <source>Chosen: %1</source>
         <translation>Gewählt: %1</translation>
+    </message>
+    <message>
+        <source>Signed out: sign in again to send</source>
+        <translation>Abgemeldet: Melden Sie sich erneut an, um zu senden</translation>
+    </message>
+    <message>
+        <source>Signed in: %1</source>
+        <translation>Angemeldet: %1</translation>
+    </message>
+    <message>
+        <source>Sign-in not saved</source>
+        <translation>Anmeldung nicht gespeichert</translation>
     </message>
     <message>
         <source>%1 need your attention</source>
@@ -1178,6 +1210,152 @@
     <message>
         <source>Keep &amp;history for:</source>
         <translation>&amp;Verlauf aufbewahren für:</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to HubSpot</source>
+        <translation>Bei HubSpot anmelden</translation>
+    </message>
+    <message>
+        <source>Connect the HubSpot account whose meeting links you book. Choose one way.</source>
+        <translation>Verbinden Sie das HubSpot-Konto, über dessen Meeting-Links Sie buchen. Wählen Sie einen Weg.</translation>
+    </message>
+    <message>
+        <source>Service key or private-app token</source>
+        <translation>Dienstschlüssel oder Private-App-Token</translation>
+    </message>
+    <message>
+        <source>Paste the key here</source>
+        <translation>Schlüssel hier einfügen</translation>
+    </message>
+    <message>
+        <source>Sign in with &amp;key</source>
+        <translation>Mit &amp;Schlüssel anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in with the key</source>
+        <translation>Mit dem Schlüssel anmelden</translation>
+    </message>
+    <message>
+        <source>The key needs the scope %1 to read meeting links, and a CRM write scope such as %2 to book.</source>
+        <translation>Der Schlüssel braucht den Scope %1, um Meeting-Links zu lesen, und einen CRM-Schreib-Scope wie %2, um zu buchen.</translation>
+    </message>
+    <message>
+        <source>Service key or private-app &amp;token</source>
+        <translation>Dienstschlüssel oder Private-App-&amp;Token</translation>
+    </message>
+    <message>
+        <source>With a key</source>
+        <translation>Mit einem Schlüssel</translation>
+    </message>
+    <message>
+        <source>App client ID</source>
+        <translation>Client-ID der App</translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation>Client-Secret</translation>
+    </message>
+    <message>
+        <source>Only if your HubSpot app has one; kept in the keychain</source>
+        <translation>Nur falls Ihre HubSpot-App eines hat; wird im Schlüsselbund aufbewahrt</translation>
+    </message>
+    <message>
+        <source>Only if your app has one</source>
+        <translation>Nur falls Ihre App eines hat</translation>
+    </message>
+    <message>
+        <source>Sign in with &amp;HubSpot</source>
+        <translation>Mit &amp;HubSpot anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in with HubSpot in the browser</source>
+        <translation>Im Browser mit HubSpot anmelden</translation>
+    </message>
+    <message>
+        <source>App &amp;client ID</source>
+        <translation>&amp;Client-ID der App</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret</source>
+        <translation>Client-&amp;Secret</translation>
+    </message>
+    <message>
+        <source>Opens HubSpot&apos;s sign-in page in your browser; come back here when it is done.</source>
+        <translation>Öffnet die Anmeldeseite von HubSpot in Ihrem Browser; kehren Sie danach hierher zurück.</translation>
+    </message>
+    <message>
+        <source>With your HubSpot login</source>
+        <translation>Mit Ihrem HubSpot-Login</translation>
+    </message>
+    <message>
+        <source>Sign-in status</source>
+        <translation>Anmeldestatus</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Anmeldung abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the browser</source>
+        <translation>Nicht mehr auf den Browser warten</translation>
+    </message>
+    <message>
+        <source>Checking the key with HubSpot…</source>
+        <translation>Schlüssel wird bei HubSpot geprüft …</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser… Finish signing in on HubSpot&apos;s page, then come back here.</source>
+        <translation>Warte auf den Browser … Schließen Sie die Anmeldung auf der Seite von HubSpot ab und kehren Sie dann hierher zurück.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInFlow</name>
+    <message>
+        <source>Can&apos;t save your sign-in on this system: you&apos;ll need to sign in again next time.</source>
+        <translation>Ihre Anmeldung kann auf diesem System nicht gespeichert werden: Sie müssen sich beim nächsten Mal erneut anmelden.</translation>
+    </message>
+    <message>
+        <source>HubSpot can&apos;t be reached. Check the internet connection, then try again.</source>
+        <translation>HubSpot ist nicht erreichbar. Prüfen Sie die Internetverbindung und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>HubSpot did not accept this key. Check that you copied all of it and that it was not rotated or deleted.</source>
+        <translation>HubSpot hat diesen Schlüssel nicht akzeptiert. Prüfen Sie, ob Sie ihn vollständig kopiert haben und ob er nicht erneuert oder gelöscht wurde.</translation>
+    </message>
+    <message>
+        <source>HubSpot refused the sign-in: %1</source>
+        <translation>HubSpot hat die Anmeldung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Anmeldung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Signed out here, but HubSpot could not be told to revoke the sign-in (%1). Remove the app&apos;s access in HubSpot (Settings › Integrations › Connected apps) to be sure.</source>
+        <translation>Hier abgemeldet, aber HubSpot konnte nicht aufgefordert werden, die Anmeldung zu widerrufen (%1). Entfernen Sie zur Sicherheit den Zugriff der App in HubSpot (Einstellungen › Integrationen › Verbundene Apps).</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>Abgemeldet.</translation>
+    </message>
+    <message>
+        <source>The sign-in did not complete: %1</source>
+        <translation>Die Anmeldung wurde nicht abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>The sign-in was not finished in the browser. Try again when you are ready.</source>
+        <translation>Die Anmeldung wurde im Browser nicht abgeschlossen. Versuchen Sie es erneut, wenn Sie bereit sind.</translation>
+    </message>
+    <message>
+        <source>This key is missing a permission (scope): %1. In HubSpot, open Settings › Integrations › Service keys (or Private apps), give the key %2 to read meeting links and a CRM write scope such as %3 to book, then paste it here again.</source>
+        <translation>Diesem Schlüssel fehlt eine Berechtigung (Scope): %1. Öffnen Sie in HubSpot Einstellungen › Integrationen › Dienstschlüssel (oder Private Apps), geben Sie dem Schlüssel %2 zum Lesen der Meeting-Links und einen CRM-Schreib-Scope wie %3 zum Buchen, und fügen Sie ihn dann hier erneut ein.</translation>
+    </message>
+    <message>
+        <source>You were not signed in.</source>
+        <translation>Sie waren nicht angemeldet.</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ Locations are not stored so that edits elsewhere in a file do not churn the cata
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -25,6 +26,8 @@ from tools.i18n.domain import (
     untranslatable_calls,
 )
 
+#: lupdate names a context after the class around a tr() call; "self.window" or "" means the runtime disagrees.
+_CLASS_LIKE = re.compile(r"^[A-Z]\w*$")
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = Path("resources/translations")
 CATALOG = "booking_assistant"
@@ -72,11 +75,17 @@ def drift(root: Path, folder: Path) -> list[str]:
         update(root, fresh)
         for lang in [*LANGUAGES, *PLURAL_ONLY_LANGUAGES]:
             name = ts_path(folder, lang).name
+            new = {m.key for m in read_messages(ts_path(fresh, lang))}
+            problems += [
+                f"{name}: [{k[0]}] {k[1]!r}: tr() called on another object or outside a class; at run time the "
+                'context is that object\'s class: use QCoreApplication.translate("ClassName", ...)'
+                for k in sorted(new)
+                if not _CLASS_LIKE.match(k[0])
+            ]
             if not ts_path(folder, lang).exists():
                 problems.append(f"{name}: missing; run `make translations-update`")
                 continue
             old = {m.key for m in read_messages(ts_path(folder, lang))}
-            new = {m.key for m in read_messages(ts_path(fresh, lang))}
             problems += [f"{name}: not extracted yet: [{k[0]}] {k[1]!r}" for k in sorted(new - old)]
             problems += [f"{name}: no longer in the sources: [{k[0]}] {k[1]!r}" for k in sorted(old - new)]
     return problems

@@ -1,0 +1,116 @@
+"""The window and the kiosk in German: labels, tabs, validation and HubSpot messages, and QLocale dates."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import AsyncIterator, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from app.paths import Paths
+from app.settings import Settings, load_settings, save_settings
+from app.ui.main_window import MainWindow
+from app.ui.session import Session
+from tools.i18n.compile import compile_catalogues, ui_language
+
+pytestmark = pytest.mark.gui
+
+GERMAN_WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+
+
+@pytest.fixture(autouse=True)
+def _app_keeps_running_when_windows_close(qapp: QApplication) -> None:
+    qapp.setQuitOnLastWindowClosed(False)
+
+
+@pytest.fixture(scope="module")
+def compiled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("qm")
+    compile_catalogues(folder)
+    return folder
+
+
+@pytest.fixture
+def german(qapp: QApplication, compiled: Path) -> Iterator[None]:
+    # As main() does with language "de": installed before any widget exists.
+    with ui_language(qapp, "de", compiled):
+        yield
+
+
+@pytest_asyncio.fixture
+async def session(german: None, qtbot: QtBot, tmp_path: Path) -> AsyncIterator[Session]:
+    paths = Paths.for_profile(tmp_path / "profile")
+    paths.ensure()
+    save_settings(paths.settings_file, Settings(language="de", timezone="Europe/Berlin", use_24h=True))
+    window = MainWindow(on_close=lambda: None)
+    qtbot.addWidget(window)
+    args = argparse.Namespace(demo=True, smoke=False, screenshot=None, api_base=None, kiosk=False)
+    opened = Session(window, args, paths, load_settings(paths.settings_file))
+    window.show()
+    await opened.start()
+    await opened.ready()
+    yield opened
+    window.close()
+    await opened.aclose()
+
+
+@pytest.mark.asyncio
+async def test_window_labels_and_tabs_are_german(session: Session) -> None:
+    window = session.window
+    assert window.book.book_button.text() == "&Buchen"
+    tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert tabs[0] == "Buchen"
+    assert tabs[1].startswith("Postausgang")
+    assert tabs[2] == "Verlauf"
+    assert window.link_picker.details.text().startswith(("Persönlich", "Team", "Gruppe"))
+
+
+@pytest.mark.asyncio
+async def test_dates_are_formatted_by_qlocale_in_german(session: Session) -> None:
+    window = session.window
+    year, month = window.month_grid.shown_month
+    german_month = QLocale(QLocale.Language.German).monthName(month)
+    assert window.month_grid._title.text() == f"{german_month} {year}"
+    day = sorted(window.month_grid.open_days())[0]
+    cell = window.month_grid.cell_for(day)
+    assert cell is not None
+    spoken = cell.accessibleName()
+    assert spoken.startswith(GERMAN_WEEKDAYS[day.weekday()])
+    assert QLocale().toString(QDate(2026, 9, 8), QLocale.FormatType.LongFormat) == "Dienstag, 8. September 2026"
+
+
+@pytest.mark.asyncio
+async def test_validation_message_is_german(session: Session, qtbot: QtBot) -> None:
+    form = session.window.book.form
+    line = form.input_for_key("email").findChild(QLineEdit)
+    assert line is not None
+    qtbot.keyClicks(line, "ada@")
+    form.show_problems()  # as when Book is pressed: every field says what is missing
+    assert form.message_for_key("first_name") == "Geben Sie den Vornamen des Teilnehmers ein."
+    assert form.message_for_key("email") == "Ergänzen Sie die Domain nach dem @, z. B. name@beispiel.de."
+
+
+@pytest.mark.asyncio
+async def test_kiosk_welcome_is_german(german: None, qtbot: QtBot) -> None:
+    from tests.gui.test_kiosk_window import open_kiosk
+
+    async for kiosk in open_kiosk(qtbot):
+        assert kiosk.window.start_button.text() == "Tippen, um einen Termin zu buchen"
+        kiosk.window.start_button.click()
+        await kiosk.window.tasks.idle()
+        visit = kiosk.visit
+        assert visit.current() is visit.days
+        labels = [button.text() for button in visit.days.buttons]
+        assert labels
+        assert any(name in labels[0] for name in GERMAN_WEEKDAYS), labels[0]
+
+
+def test_first_open_day_is_a_real_date() -> None:
+    # Guard for the helpers above: weekday names index Monday..Sunday like date.weekday().
+    assert GERMAN_WEEKDAYS[date(2026, 9, 8).weekday()] == "Dienstag"
