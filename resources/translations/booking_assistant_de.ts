@@ -700,6 +700,26 @@
         <source>No bookings found.</source>
         <translation>Keine Buchungen gefunden.</translation>
     </message>
+    <message>
+        <source>Attendee</source>
+        <translation>Teilnehmer</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
 </context>
 <context>
     <name>KioskOverlay</name>
@@ -1131,6 +1151,74 @@
     <message>
         <source>Discard</source>
         <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Attendee</source>
+        <translation>Teilnehmer</translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation>Verworfen</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>May have been booked — check HubSpot</source>
+        <translation>Möglicherweise gebucht – in HubSpot prüfen</translation>
+    </message>
+    <message>
+        <source>Needs a new time</source>
+        <translation>Braucht eine neue Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Probably booked — check HubSpot</source>
+        <translation>Wahrscheinlich gebucht – in HubSpot prüfen</translation>
+    </message>
+    <message>
+        <source>Probably not booked — you can send it again</source>
+        <translation>Wahrscheinlich nicht gebucht – Sie können erneut senden</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Queued — waiting for the network</source>
+        <translation>Wartet auf das Netzwerk</translation>
+    </message>
+    <message>
+        <source>Rejected by HubSpot</source>
+        <translation>Von HubSpot abgelehnt</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Wird gesendet …</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Sent — but no calendar event</source>
+        <translation>Gesendet – aber ohne Kalendereintrag</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>

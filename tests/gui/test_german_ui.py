@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -114,3 +114,14 @@ async def test_kiosk_welcome_is_german(german: None, qtbot: QtBot) -> None:
 def test_first_open_day_is_a_real_date() -> None:
     # Guard for the helpers above: weekday names index Monday..Sunday like date.weekday().
     assert GERMAN_WEEKDAYS[date(2026, 9, 8).weekday()] == "Dienstag"
+
+
+@pytest.mark.usefixtures("german")
+def test_outbox_table_headers_and_states_are_german() -> None:
+    from app.ui.panels.outbox_model import OutboxRow, OutboxTableModel, state_text
+
+    model = OutboxTableModel()
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    assert headers == ["Teilnehmer", "Link", "Beginn", "Status", "Letzter Fehler"]
+    row = OutboxRow(id="d1", attendee="Ada", link="Demo", start_ms=0, state="needs_new_time")
+    assert state_text(row) == "Braucht eine neue Uhrzeit"

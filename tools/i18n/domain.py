@@ -151,9 +151,28 @@ def dynamic_templates(root: Path) -> list[str]:
     return []
 
 
+def _module_strings(tree: ast.Module) -> dict[str, str]:
+    """Module-level `NAME = "text"` constants (a context is often kept in one, like `_CONTEXT`)."""
+    found: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            found.update({t.id: node.value.value for t in node.targets if isinstance(t, ast.Name)})
+    return found
+
+
+def _literal(node: ast.expr | None, names: dict[str, str]) -> str | None:
+    """A string literal, or a name bound to one at module level."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.Name):
+        return names.get(node.id)
+    return None
+
+
 def wrapper_entries(path: Path) -> list[Entry]:
     """Calls like `_tr("text")` where the module defines `def _tr(text): return QCoreApplication.translate(C, text)`."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = _module_strings(tree)
     wrappers: dict[str, str] = {}
     for node in tree.body:
         if not isinstance(node, ast.FunctionDef) or len(node.args.args) != 1 or not node.body:
@@ -165,9 +184,9 @@ def wrapper_entries(path: Path) -> list[Entry]:
         func = call.func
         if not (isinstance(func, ast.Attribute) and func.attr == "translate" and len(call.args) == 2):
             continue
-        context, text = call.args
-        if isinstance(context, ast.Constant) and isinstance(text, ast.Name) and text.id == node.args.args[0].arg:
-            wrappers[node.name] = str(context.value)
+        context, text = _literal(call.args[0], names), call.args[1]
+        if context is not None and isinstance(text, ast.Name) and text.id == node.args.args[0].arg:
+            wrappers[node.name] = context
     entries: list[Entry] = []
     for call_node in ast.walk(tree):
         if not (isinstance(call_node, ast.Call) and isinstance(call_node.func, ast.Name)):
@@ -175,6 +194,29 @@ def wrapper_entries(path: Path) -> list[Entry]:
         first = call_node.args[0] if call_node.args else None
         if call_node.func.id in wrappers and isinstance(first, ast.Constant) and isinstance(first.value, str):
             entries.append(Entry(wrappers[call_node.func.id], first.value))
+    return entries + _indexed_entries(tree, names)
+
+
+def _indexed_entries(tree: ast.Module, names: dict[str, str]) -> list[Entry]:
+    """`translate(C, titles[i])` where `titles = ("A", "B")` in the same function: every item is a message."""
+    entries: list[Entry] = []
+    for scope in ast.walk(tree):
+        if not isinstance(scope, ast.FunctionDef | ast.AsyncFunctionDef | ast.Module):
+            continue
+        tuples: dict[str, list[str]] = {}
+        for node in ast.walk(scope):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Tuple | ast.List):
+                items = [e.value for e in node.value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+                if items and len(items) == len(node.value.elts):
+                    tuples.update({t.id: items for t in node.targets if isinstance(t, ast.Name)})
+        for node in ast.walk(scope):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            if node.func.attr != "translate" or len(node.args) != 2 or not isinstance(node.args[1], ast.Subscript):
+                continue
+            context, indexed = _literal(node.args[0], names), node.args[1].value
+            if context is not None and isinstance(indexed, ast.Name) and indexed.id in tuples:
+                entries += [Entry(context, item) for item in tuples[indexed.id]]
     return entries
 
 
