@@ -154,6 +154,8 @@ def _configure(connection: sqlite3.Connection) -> None:
     # FULL: a committed outbox row survives power loss, not just an app crash.
     connection.execute("PRAGMA synchronous = FULL")
     connection.execute("PRAGMA foreign_keys = ON")
+    # Deleted attendee data is overwritten, not left in free pages (forget-this-person, retention).
+    connection.execute("PRAGMA secure_delete = ON")
 
 
 def _switch_to_wal(connection: sqlite3.Connection) -> str:

@@ -10,6 +10,7 @@ import msgspec
 from app.hubspot.models import BookRequest, BookResponse
 from app.store.database import Database
 from app.store.history import company_of, search_text
+from app.store.schema import HISTORY_SEARCH_INDEX
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,18 @@ def forget_person(db: Database, email: str) -> ForgetReport:
                     row_id,
                 ),
             )
+    _purge_leftovers(db)
     return ForgetReport(outbox_deleted, history_deleted, removed)
+
+
+def _purge_leftovers(db: Database) -> None:
+    """Erased means erased on disk too: merge the search index's segments (a deleted entry lingers in old ones
+    until then) and move the WAL's old page images into the main file, where secure_delete zeroed freed space."""
+    conn = db.connection
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (HISTORY_SEARCH_INDEX,)).fetchone():
+        with db.transaction() as tx:
+            tx.execute(f"INSERT INTO {HISTORY_SEARCH_INDEX}({HISTORY_SEARCH_INDEX}) VALUES ('optimize')")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _without_guest(request: BookRequest, target: str) -> BookRequest | None:

@@ -12,6 +12,7 @@ import msgspec
 
 from app.hubspot.models import BookRequest, BookResponse
 from app.store.database import Database
+from app.store.schema import HISTORY_SEARCH_INDEX
 
 DAY_MS = 86_400_000
 
@@ -85,6 +86,7 @@ class History:
     def __init__(self, db: Database, *, clock: Callable[[], float] = time.time) -> None:
         self._db = db
         self._clock = clock
+        self._search_index: bool | None = None  # looked up on the first search
 
     def record(
         self,
@@ -157,13 +159,13 @@ class History:
         params: list[object] = []
         text = query.text.strip().lower()
         if text:
-            # An exact email uses the index; anything else is a substring scan of one short column.
-            if "@" in text and " " not in text:
-                clauses.append("(email_lc = ? OR search_lc LIKE ? ESCAPE '\\')")
-                params += [text, f"%{_escape_like(text)}%"]
+            pattern = f"%{_escape_like(text)}%"
+            if len(text) >= 3 and self._has_search_index():
+                # The trigram index answers substring matches of 3+ characters without reading every row.
+                clauses.append(f"id IN (SELECT rowid FROM {HISTORY_SEARCH_INDEX} WHERE search_lc LIKE ? ESCAPE '\\')")
             else:
                 clauses.append("search_lc LIKE ? ESCAPE '\\'")
-                params.append(f"%{_escape_like(text)}%")
+            params.append(pattern)
         if query.start_from_ms is not None:
             clauses.append("start_ms >= ?")
             params.append(query.start_from_ms)
@@ -174,6 +176,14 @@ class History:
             clauses.append("account = ?")
             params.append(query.account)
         return " AND ".join(clauses) or "1", params
+
+    def _has_search_index(self) -> bool:
+        if self._search_index is None:
+            found = self._db.connection.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = ?", (HISTORY_SEARCH_INDEX,)
+            ).fetchone()
+            self._search_index = found is not None
+        return self._search_index
 
     def page(
         self, query: HistoryQuery = HistoryQuery(), *, limit: int = 50, after: HistoryCursor | None = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from app.store.database import Migration
 
 V1_OUTBOX_HISTORY_CACHE = """
@@ -65,5 +67,37 @@ CREATE TABLE cache (
 );
 """
 
-MIGRATIONS: list[Migration] = [V1_OUTBOX_HISTORY_CACHE]
+HISTORY_SEARCH_INDEX = "history_fts"
+
+
+def v2_history_search_index(conn: sqlite3.Connection) -> None:
+    """A trigram full-text index over history's search text, so a substring search of 100,000 bookings
+    does not scan them all. Kept in step by triggers. A sqlite built without FTS5's trigram tokenizer (older
+    than 3.34) gets no index, and searches fall back to scanning."""
+    try:
+        conn.execute(
+            f"CREATE VIRTUAL TABLE {HISTORY_SEARCH_INDEX} USING fts5("
+            "search_lc, content='history', content_rowid='id', tokenize='trigram')"
+        )
+    except sqlite3.OperationalError:
+        return
+    conn.execute(
+        f"CREATE TRIGGER history_fts_insert AFTER INSERT ON history BEGIN "
+        f"INSERT INTO {HISTORY_SEARCH_INDEX}(rowid, search_lc) VALUES (new.id, new.search_lc); END"
+    )
+    conn.execute(
+        f"CREATE TRIGGER history_fts_delete AFTER DELETE ON history BEGIN "
+        f"INSERT INTO {HISTORY_SEARCH_INDEX}({HISTORY_SEARCH_INDEX}, rowid, search_lc) "
+        f"VALUES ('delete', old.id, old.search_lc); END"
+    )
+    conn.execute(
+        f"CREATE TRIGGER history_fts_update AFTER UPDATE OF search_lc ON history BEGIN "
+        f"INSERT INTO {HISTORY_SEARCH_INDEX}({HISTORY_SEARCH_INDEX}, rowid, search_lc) "
+        f"VALUES ('delete', old.id, old.search_lc); "
+        f"INSERT INTO {HISTORY_SEARCH_INDEX}(rowid, search_lc) VALUES (new.id, new.search_lc); END"
+    )
+    conn.execute(f"INSERT INTO {HISTORY_SEARCH_INDEX}({HISTORY_SEARCH_INDEX}) VALUES ('rebuild')")
+
+
+MIGRATIONS: list[Migration] = [V1_OUTBOX_HISTORY_CACHE, v2_history_search_index]
 SCHEMA_VERSION = len(MIGRATIONS)
