@@ -150,45 +150,47 @@ class SignInFlow:
         dialog = SignInDialog(client_id, self._parent)
         attempts = BackgroundTasks()
         done: list[SignedIn] = []
+        stopped = [False]  # the user pressed Cancel: whatever the attempt raises now is not news
 
-        def attempt(work: Coroutine[Any, Any, SignedIn]) -> None:
+        def attempt(work: Callable[[], Coroutine[Any, Any, SignedIn]]) -> None:
             async def run() -> None:
                 try:
-                    signed_in = await work
+                    signed_in = await work()
                 except SchedulerError as exc:
                     log.info("sign-in failed (%s)", type(exc).__name__)
-                    dialog.show_problem(problem_text(exc))
-                except asyncio.CancelledError:
-                    dialog.show_problem(_tr("Sign-in cancelled."))
-                    raise
+                    if not stopped[0]:
+                        dialog.show_problem(problem_text(exc))
                 else:
                     done.append(signed_in)
                     dialog.succeeded()
 
             attempts.start(run(), name="sign-in")
 
+        def cancel() -> None:
+            stopped[0] = True
+            for task in attempts.running():
+                task.cancel()
+            dialog.show_problem(_tr("Sign-in cancelled."))
+
         def static(token: str) -> None:
+            stopped[0] = False
             dialog.set_checking()
-            attempt(self._static(auth, token))
+            attempt(lambda: self._static(auth, token))
 
         def oauth(app_id: str, secret: str) -> None:
+            stopped[0] = False
             dialog.set_waiting_for_browser()
-            attempt(self._oauth(auth, app_id, secret))
+            attempt(lambda: self._oauth(auth, app_id, secret))
 
         dialog.static_requested.connect(static)
         dialog.oauth_requested.connect(oauth)
-        dialog.cancel_requested.connect(lambda: self._cancel(attempts))
+        dialog.cancel_requested.connect(cancel)
         try:
             code = await open_dialog(dialog)
         finally:
             await attempts.aclose()
             dialog.deleteLater()
         return done[0] if done and code == QDialog.DialogCode.Accepted else None
-
-    @staticmethod
-    def _cancel(attempts: BackgroundTasks) -> None:
-        for task in attempts.running():
-            task.cancel()
 
     async def _static(self, auth: AuthSession, token: str) -> SignedIn:
         account = await auth.sign_in_static(token)

@@ -107,6 +107,13 @@ class SignInDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        # Enter signs in with what was typed in that section; it must never close the dialog instead.
+        closing = [b for b in buttons.buttons() if isinstance(b, QPushButton)]
+        for button in (self.key_button, self.oauth_button, self.cancel_wait, *closing):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.client_id.returnPressed.connect(self._ask_oauth)
+        self.client_secret.returnPressed.connect(self._ask_oauth)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
