@@ -159,13 +159,14 @@ class History:
         params: list[object] = []
         text = query.text.strip().lower()
         if text:
-            pattern = f"%{_escape_like(text)}%"
             if len(text) >= 3 and self._has_search_index():
-                # The trigram index answers substring matches of 3+ characters without reading every row.
-                clauses.append(f"id IN (SELECT rowid FROM {HISTORY_SEARCH_INDEX} WHERE search_lc LIKE ? ESCAPE '\\')")
+                # The trigram index answers a quoted phrase as a substring match of 3+ characters without
+                # reading every row (LIKE … ESCAPE would bypass the index).
+                clauses.append(f"id IN (SELECT rowid FROM {HISTORY_SEARCH_INDEX} WHERE {HISTORY_SEARCH_INDEX} MATCH ?)")
+                params.append('"' + text.replace('"', '""') + '"')
             else:
                 clauses.append("search_lc LIKE ? ESCAPE '\\'")
-            params.append(pattern)
+                params.append(f"%{_escape_like(text)}%")
         if query.start_from_ms is not None:
             clauses.append("start_ms >= ?")
             params.append(query.start_from_ms)
