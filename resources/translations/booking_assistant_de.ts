@@ -487,12 +487,20 @@
         <translation>HubSpot hat die Anmeldung abgelehnt (das Token ist falsch, abgelaufen oder widerrufen). Melden Sie sich erneut an.</translation>
     </message>
     <message>
+        <source>HubSpot signed you in but sent no refresh token, so the sign-in could not be kept.</source>
+        <translation>HubSpot hat Sie angemeldet, aber kein Refresh-Token gesendet; die Anmeldung konnte daher nicht gespeichert werden.</translation>
+    </message>
+    <message>
         <source>HubSpot&apos;s daily API limit for this account is used up; try again tomorrow.</source>
         <translation>Das tägliche API-Limit von HubSpot für dieses Konto ist ausgeschöpft; versuchen Sie es morgen erneut.</translation>
     </message>
     <message>
         <source>Not signed in to HubSpot. Sign in, or set BOOKING_ASSISTANT_TOKEN to a service key or private-app token.</source>
         <translation>Nicht bei HubSpot angemeldet. Melden Sie sich an oder setzen Sie BOOKING_ASSISTANT_TOKEN auf einen Dienstschlüssel oder ein Private-App-Token.</translation>
+    </message>
+    <message>
+        <source>Nothing to do here. You can close this tab.</source>
+        <translation>Hier ist nichts zu tun. Sie können diesen Tab schließen.</translation>
     </message>
     <message>
         <source>Probably booked: the time is no longer offered. Check the meeting in HubSpot.</source>
@@ -509,6 +517,18 @@
     <message>
         <source>Sending was interrupted; the booking may have been made.</source>
         <translation>Das Senden wurde unterbrochen; die Buchung ist möglicherweise erfolgt.</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled in the browser. Nothing was changed.</source>
+        <translation>Die Anmeldung wurde im Browser abgebrochen. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Sign-in was cancelled. You can close this tab.</source>
+        <translation>Die Anmeldung wurde abgebrochen. Sie können diesen Tab schließen.</translation>
+    </message>
+    <message>
+        <source>Signed in to HubSpot. You can close this tab and return to Booking Assistant.</source>
+        <translation>Bei HubSpot angemeldet. Sie können diesen Tab schließen und zu Booking Assistant zurückkehren.</translation>
     </message>
     <message>
         <source>That meeting link does not exist in HubSpot (check the slug; team links look like team/name).</source>
@@ -539,12 +559,24 @@
         <translation>Die Frage „{field}“ muss beantwortet werden.</translation>
     </message>
     <message>
+        <source>The sign-in was not completed in the browser in time. Try again.</source>
+        <translation>Die Anmeldung wurde im Browser nicht rechtzeitig abgeschlossen. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
         <source>The time has passed; check in HubSpot whether it was booked.</source>
         <translation>Die Uhrzeit ist vorbei; prüfen Sie in HubSpot, ob der Termin gebucht wurde.</translation>
     </message>
     <message>
         <source>This meeting link does not offer that duration. Pick one of the link&apos;s durations.</source>
         <translation>Dieser Meeting-Link bietet diese Dauer nicht an. Wählen Sie eine der Dauern des Links.</translation>
+    </message>
+    <message>
+        <source>This sign-in response does not belong to the sign-in Booking Assistant started, so it was ignored. Start the sign-in again from Booking Assistant.</source>
+        <translation>Diese Anmeldeantwort gehört nicht zu der Anmeldung, die Booking Assistant gestartet hat, und wurde daher ignoriert. Starten Sie die Anmeldung erneut in Booking Assistant.</translation>
+    </message>
+    <message>
+        <source>You are signed out of HubSpot.</source>
+        <translation>Sie sind von HubSpot abgemeldet.</translation>
     </message>
     <message>
         <source>Your HubSpot sign-in has expired or was revoked.</source>

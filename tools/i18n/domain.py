@@ -18,7 +18,14 @@ DOMAIN_CONTEXT = "DomainMessages"  # app/ui/domain_text.DOMAIN_CONTEXT
 #: Modules whose module-level string constants are all user-facing templates.
 TEMPLATE_MODULES = ("app/booking/messages.py",)
 #: Qt-free modules whose user-facing sentences reach the UI (error messages, outbox notes).
-SENTENCE_MODULES = ("app/hubspot/errors.py", "app/auth/errors.py", "app/outbox/sender.py")
+SENTENCE_MODULES = (
+    "app/hubspot/errors.py",
+    "app/auth/errors.py",
+    "app/auth/loopback.py",
+    "app/auth/oauth_provider.py",
+    "app/auth/signin.py",
+    "app/outbox/sender.py",
+)
 #: Where the UI keeps the templates of messages built with f-strings (see `fstring_templates`).
 DYNAMIC_TEMPLATES_FILE = "app/ui/domain_text.py"
 
@@ -77,7 +84,8 @@ def template_of(node: ast.JoinedStr) -> str:
 
 def is_sentence(text: str) -> bool:
     """Looks like a message for people (capitalised words ending in punctuation), not an identifier or a key."""
-    return bool(_SENTENCE.match(text)) and len(re.findall(r"[A-Za-z]{2,}", text)) >= 3
+    words = re.findall(r"[A-Za-z]{2,}", re.sub(r"\{\w*\}", "", text))
+    return bool(_SENTENCE.match(text)) and len(words) >= 3
 
 
 def module_constants(path: Path) -> list[str]:
