@@ -202,6 +202,16 @@ class History:
         more = len(rows) > limit
         return HistoryPage(records, HistoryCursor(records[-1].sent_ms, records[-1].id) if more else None)
 
+    def slice(self, query: HistoryQuery = HistoryQuery(), *, offset: int, limit: int = 100) -> list[HistoryRecord]:
+        """Rows `offset`…`offset+limit` of the newest-first list: random access for a view that jumps (End key,
+        dragging the scroll bar) instead of walking page by page."""
+        where, params = self._where(query)
+        rows = self._db.connection.execute(
+            f"SELECT {_COLUMNS} FROM history WHERE {where} ORDER BY sent_ms DESC, id DESC LIMIT ? OFFSET ?",
+            (*params, limit, max(0, offset)),
+        ).fetchall()
+        return [_to_record(r) for r in rows]
+
     def iter_all(self, query: HistoryQuery = HistoryQuery(), *, batch: int = 500) -> Iterator[HistoryRecord]:
         """Every matching record, newest first, fetched a page at a time (exports)."""
         cursor: HistoryCursor | None = None

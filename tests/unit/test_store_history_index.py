@@ -100,3 +100,12 @@ def test_forgotten_email_is_gone_from_the_files_on_disk(tmp_path: object) -> Non
         on_disk = b"".join(p.read_bytes() for p in path.parent.iterdir() if p.name.startswith(path.name))
         assert b"alan@bletchley" not in on_disk
         assert b"ada@engines.test" in on_disk  # everyone else is still there
+
+
+def test_slice_gives_random_access_in_page_order(history: History) -> None:
+    _fill(history)
+    walked = [r.id for r in history.page(limit=1000).records]
+    assert [r.id for r in history.slice(offset=35, limit=10)] == walked[35:45]
+    assert [r.id for r in history.slice(HistoryQuery(text="lovelace"), offset=2, limit=3)] == [
+        r.id for r in history.page(HistoryQuery(text="lovelace"), limit=100).records
+    ][2:5]
