@@ -28,6 +28,7 @@ from app.hubspot.errors import (
 )
 from app.paths import Paths
 from app.ui.async_bridge import BackgroundTasks, open_dialog
+from app.ui.domain_text import domain_text
 from app.ui.keychain_worker import BackgroundSecretStore
 from app.ui.signin_dialog import SignInDialog
 
@@ -79,10 +80,10 @@ def problem_text(exc: SchedulerError) -> str:
     if isinstance(exc, SignInCancelled):
         return _tr("The sign-in was not finished in the browser. Try again when you are ready.")
     if isinstance(exc, OAuthRefused):
-        return _tr("HubSpot refused the sign-in: %1").replace("%1", exc.user_message)
+        return _tr("HubSpot refused the sign-in: %1").replace("%1", domain_text(exc.user_message))
     if isinstance(exc, SignInFailed):
-        return _tr("The sign-in did not complete: %1").replace("%1", exc.user_message)
-    return exc.user_message
+        return _tr("The sign-in did not complete: %1").replace("%1", domain_text(exc.user_message))
+    return domain_text(exc.user_message)
 
 
 def _open_in_browser(url: str) -> None:
