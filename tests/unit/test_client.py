@@ -258,8 +258,8 @@ async def test_pacing_spreads_a_burst_over_the_rolling_window_at_the_allowed_rat
     for _ in range(7):
         await client.list_links()
     await client.aclose()
-    # Three per 10 s, never more in any window, and no slower than that: the floor the limit allows.
-    assert sent_at == [0.0, 0.0, 0.0, 10.0, 10.0, 10.0, 20.0]
+    # Three per 10 s, never more in any window (with a small margin for network delay), and no slower than that.
+    assert sent_at == pytest.approx([0.0, 0.0, 0.0, 10.25, 10.25, 10.25, 20.5])
 
 
 @pytest.mark.asyncio
