@@ -31,15 +31,16 @@ unit: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/unit $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check app tests packaging
-	$(VENV)/bin/ruff format --check app tests packaging
+	$(VENV)/bin/ruff check app tests packaging tools
+	$(VENV)/bin/ruff format --check app tests packaging tools
 
 fmt: $(STAMP)
-	$(VENV)/bin/ruff check --fix app tests packaging
-	$(VENV)/bin/ruff format app tests packaging
+	$(VENV)/bin/ruff check --fix app tests packaging tools
+	$(VENV)/bin/ruff format app tests packaging tools
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy packaging/*.py packaging/bare/*.py
 
 TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
