@@ -80,7 +80,7 @@ async def _main(app: object, args: argparse.Namespace, paths: Paths, started: fl
             await session.ready()
             ready_ms = (time.perf_counter() - started) * 1000
             if getattr(args, "screenshot", None):
-                _save_screenshot(window, Path(args.screenshot))
+                save_screenshot(window, Path(args.screenshot))
             if args.smoke:
                 print(
                     json.dumps(
@@ -104,7 +104,8 @@ async def _main(app: object, args: argparse.Namespace, paths: Paths, started: fl
             app.removeTranslator(translator)
 
 
-def _save_screenshot(window: object, target: Path) -> None:
+def save_screenshot(window: object, target: Path) -> None:
+    """Save `window` as it is now (pending layouts settled) as a PNG."""
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QWidget
 
