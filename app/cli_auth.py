@@ -78,8 +78,8 @@ async def _run(args: argparse.Namespace, paths: Paths) -> int:
 
 async def _login(args: argparse.Namespace, session: AuthSession, options: ConnectionOptions, paths: Paths) -> int:
     from app.auth.keychain import NO_KEYCHAIN_NOTICE
-    from app.cli_output import report_error
-    from app.hubspot.errors import MissingScopes, NetworkUnreachable, SchedulerError
+    from app.cli_output import exit_code_for, report_error
+    from app.hubspot.errors import MissingScopes, SchedulerError
 
     try:
         if args.token_stdin:
@@ -93,16 +93,11 @@ async def _login(args: argparse.Namespace, session: AuthSession, options: Connec
             if app is None:
                 return cli.EXIT_INVALID
             account = await session.sign_in_oauth(app, open_url=_opener(args.no_browser), port=args.port)
-    except MissingScopes as exc:
-        report_error(exc, as_json=False)
-        sys.stderr.write(SCOPES_ADVICE + "\n")
-        return cli.EXIT_REFUSED
-    except NetworkUnreachable as exc:
-        report_error(exc, as_json=False)
-        return cli.EXIT_UNREACHABLE
     except SchedulerError as exc:
         report_error(exc, as_json=False)
-        return cli.EXIT_REFUSED
+        if isinstance(exc, MissingScopes):
+            sys.stderr.write(SCOPES_ADVICE + "\n")
+        return exit_code_for(exc)
     sys.stdout.write(f"Signed in: {account.label} ({account.kind_label}).\n")
     if account.kind == "static":
         sys.stdout.write(

@@ -17,13 +17,12 @@ from app.booking.draft import BookingDraft, validate_draft
 from app.booking.slots import nearest_slots, offset_for_month, slots_by_day
 from app.booking.timefmt import format_time, from_ms
 from app.booking.wire import StartTimeError, parse_start, to_book_request
-from app.cli_output import print_json, report_error, report_invalid, table
+from app.cli_output import exit_code_for, print_json, report_error, report_invalid, table
 from app.connection import ConnectionOptions, open_client
 from app.hubspot.client import Booked, BookResult, SchedulerClient
 from app.hubspot.errors import (
     BookingRefused,
     NetworkUnreachable,
-    NotSignedIn,
     OutcomeUnknown,
     SchedulerError,
     TimeNoLongerAvailable,
@@ -65,18 +64,9 @@ async def _run(args: argparse.Namespace, paths: Paths) -> int:
         if args.command == "book":
             return await _book(client, args, ZoneInfo(tz_name), as_json)
         raise AssertionError(f"unhandled command {args.command}")
-    except NotSignedIn as exc:
-        report_error(exc, as_json=as_json)
-        return cli.EXIT_INVALID
-    except OutcomeUnknown as exc:
-        report_error(exc, as_json=as_json)
-        return cli.EXIT_UNKNOWN
-    except NetworkUnreachable as exc:
-        report_error(exc, as_json=as_json)
-        return cli.EXIT_UNREACHABLE
     except SchedulerError as exc:
         report_error(exc, as_json=as_json)
-        return cli.EXIT_REFUSED
+        return exit_code_for(exc)
     finally:
         await client.aclose()
 
@@ -204,7 +194,7 @@ async def _book_with_store(
     raw_consents: dict[str, str],
     as_json: bool,
 ) -> int:
-    from app.cli_outbox import STILL_QUEUED, account_label, exit_code_for, send_draft
+    from app.cli_outbox import STILL_QUEUED, account_label, send_draft
 
     problems: dict[str, str] = {}
     info = await _booking_info_or_cached(client, store, args.slug, tz.key)

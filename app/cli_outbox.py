@@ -17,12 +17,6 @@ from app import cli
 from app.cli_output import print_json, table
 from app.connection import ConnectionOptions, open_client
 from app.hubspot import client as hubspot_client
-from app.hubspot.errors import (
-    NetworkUnreachable,
-    NotSignedIn,
-    OutcomeUnknown,
-    SchedulerError,
-)
 from app.hubspot.models import AvailabilityPage
 from app.outbox import single_draft
 from app.outbox.lock import SenderLock
@@ -123,19 +117,6 @@ async def send_draft(
 
 def _tell(text: str) -> None:
     sys.stderr.write(text + "\n")
-
-
-def exit_code_for(error: Exception | None) -> int:
-    """The CLI's exit code for an error, as for every other command."""
-    if isinstance(error, NotSignedIn):
-        return cli.EXIT_INVALID
-    if isinstance(error, OutcomeUnknown):
-        return cli.EXIT_UNKNOWN
-    if isinstance(error, NetworkUnreachable):
-        return cli.EXIT_UNREACHABLE
-    if isinstance(error, SchedulerError):
-        return cli.EXIT_REFUSED
-    return cli.EXIT_UNKNOWN  # an unexpected failure while sending: it may have booked
 
 
 # --- the commands -------------------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ from typing import Any, TextIO
 
 import msgspec
 
-from app.hubspot.errors import SchedulerError
+from app import cli
+from app.hubspot.errors import NetworkUnreachable, NotSignedIn, OutcomeUnknown, SchedulerError
 
 
 def print_json(data: Any, out: TextIO | None = None) -> None:
@@ -59,3 +60,16 @@ def report_invalid(problems: dict[str, str], *, as_json: bool, **extra: Any) -> 
         return
     for field, message in problems.items():
         sys.stderr.write(f"invalid {field}: {message}\n")
+
+
+def exit_code_for(error: BaseException | None) -> int:
+    """The CLI's exit code for a failure; the one mapping every command uses."""
+    if isinstance(error, NotSignedIn):
+        return cli.EXIT_INVALID
+    if isinstance(error, OutcomeUnknown):
+        return cli.EXIT_UNKNOWN
+    if isinstance(error, NetworkUnreachable):
+        return cli.EXIT_UNREACHABLE
+    if isinstance(error, SchedulerError):
+        return cli.EXIT_REFUSED
+    return cli.EXIT_UNKNOWN  # an unexpected failure while sending: it may have booked
