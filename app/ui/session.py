@@ -29,7 +29,7 @@ from app.ui.network_status import NetworkMonitor
 from app.ui.services import Services, open_account_services, open_demo_services
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.sign_in_flow import SignInFlow, no_keychain_notice
-from app.ui.store_views import history_fetcher, outbox_rows, queued_count
+from app.ui.store_views import HistoryFeed, outbox_rows, queued_count
 from app.ui.timezone_picker import system_zone_id
 from app.ui.tray import Notifier
 
@@ -115,7 +115,7 @@ class Session:
         )
         services.start_sender()
         services.history.prune(self.settings.history_retention_days)
-        window.history_panel.set_source(history_fetcher(services.history))
+        self.history_feed.use(services.history)
         self.refresh_outbox()
 
     async def _switch_to(self, services: Services) -> None:
@@ -126,6 +126,7 @@ class Session:
         if self._initial_load is not None and not self._initial_load.done():
             self._initial_load.cancel()
         await self.window.detach()
+        self.history_feed.use(None)  # the old database closes now: the view must not read from it
         await old.aclose()
         self._use(services)
         await self.ready()
@@ -208,9 +209,7 @@ class Session:
         )
         panel.edit_requested.connect(self._edit)
         panel.pick_new_time_requested.connect(self._edit)
-        window.history_panel.search_requested.connect(
-            lambda text: window.history_panel.set_source(history_fetcher(self.services.history, text))
-        )
+        self.history_feed = HistoryFeed(window.history_panel)
 
     def refresh_outbox(self) -> None:
         """Outbox rows, the tab's count badge and the status bar's queued count, from the store."""
@@ -234,7 +233,7 @@ class Session:
         # The booking the window waits on is shown in place; queued ones sent in the background are announced.
         if not waiting or self.window.isMinimized() or not self.window.isActiveWindow():
             self.notifier.notify(event)
-        self.window.history_panel.set_source(history_fetcher(self.services.history))
+        self.history_feed.refresh()
 
     def _on_network(self, online: bool) -> None:
         self.window.set_network_online(online)
@@ -316,7 +315,7 @@ class Session:
             self.window.open_times.set_use_24h(chosen.use_24h if chosen.use_24h is not None else locale_uses_24h())
         if chosen.history_retention_days != before.history_retention_days:
             self.services.history.prune(chosen.history_retention_days)
-            self.window.history_panel.set_source(history_fetcher(self.services.history))
+            self.history_feed.refresh()
         if chosen.language != before.language:
             self.window.status.showMessage(
                 QCoreApplication.translate("MainWindow", "The new language is used from the next start."), 8000

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from app.store.history import History, HistoryCursor, HistoryQuery
+from app.store.history import History, HistoryQuery, HistoryRecord
 from app.store.outbox import Outbox, OutboxEntry, State
 from app.ui.domain_text import domain_text
-from app.ui.panels.history_model import HistoryRow, PageFetcher
+from app.ui.panels.history_model import HistoryRow, RowSource
+from app.ui.panels.history_panel import HistoryPanel
 from app.ui.panels.outbox_model import OutboxRow
 
 PAGE = 100
@@ -37,24 +36,44 @@ def queued_count(outbox: Outbox) -> int:
     return int(counts.get(State.QUEUED, 0) + counts.get(State.SENDING, 0))
 
 
-def history_fetcher(history: History, text: str = "") -> PageFetcher:
-    """Pages of history for the panel, newest first, filtered by `text`."""
+def history_row(record: HistoryRecord) -> HistoryRow:
+    return HistoryRow(
+        id=record.id,
+        when_ms=record.start_ms,
+        attendee=record.name,
+        email=record.email,
+        company=record.company,
+        link=record.link_name or record.link_slug,
+    )
+
+
+def history_source(history: History, text: str = "") -> RowSource:
+    """Random access to the history for the panel, newest first, filtered by `text`."""
     query = HistoryQuery(text=text)
 
-    def fetch(cursor: object | None) -> tuple[Sequence[HistoryRow], object | None]:
-        after = cursor if isinstance(cursor, HistoryCursor) else None
-        page = history.page(query, limit=PAGE, after=after)
-        rows = [
-            HistoryRow(
-                id=r.id,
-                when_ms=r.start_ms,
-                attendee=r.name,
-                email=r.email,
-                company=r.company,
-                link=r.link_name or r.link_slug,
-            )
-            for r in page.records
-        ]
-        return rows, page.next
+    def rows(offset: int, limit: int) -> list[HistoryRow]:
+        return [history_row(r) for r in history.slice(query, offset=offset, limit=limit)]
 
-    return fetch
+    return RowSource(count=lambda: history.count(query), rows=rows)
+
+
+class HistoryFeed:
+    """Keeps the history panel showing the store's bookings for what is in its search box (the window's wiring)."""
+
+    def __init__(self, panel: HistoryPanel) -> None:
+        self._panel = panel
+        self._history: History | None = None
+        panel.search_requested.connect(self.show)
+
+    def use(self, history: History | None) -> None:
+        """Read from `history` from now on (None: show nothing), keeping the current search."""
+        self._history = history
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read again (a booking was sent, old ones pruned), keeping the current search."""
+        self.show(self._panel.search_text().strip())
+
+    def show(self, text: str) -> None:
+        """The bookings matching `text`: one count now, rows as the view shows them."""
+        self._panel.set_source(history_source(self._history, text) if self._history is not None else None)

@@ -1,8 +1,9 @@
-"""History rows as plain data and a table model that loads them page by page as the view scrolls."""
+"""History rows as plain data and a random-access table model: the row count up front, rows page by page on demand."""
 
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,6 +27,10 @@ from app.booking.timefmt import from_ms
 _CONTEXT = "HistoryPanel"
 _log = logging.getLogger(__name__)
 
+#: Rows per page read from the source, and how many pages stay cached (a screenful is well under one page).
+PAGE_ROWS = 100
+CACHED_PAGES = 8
+
 
 @dataclass(frozen=True, slots=True)
 class HistoryRow:
@@ -39,73 +44,91 @@ class HistoryRow:
     link: str
 
 
-# Called with the cursor of the page to load (None: the first page); returns the rows and the next cursor,
-# None when there are no more. The cursor is opaque here (the store's keyset cursor).
-PageFetcher = Callable[[object | None], tuple[Sequence[HistoryRow], object | None]]
+@dataclass(frozen=True, slots=True)
+class RowSource:
+    """Random access to the rows of one search, newest first: how many there are, and `rows(offset, limit)`."""
+
+    count: Callable[[], int]
+    rows: Callable[[int, int], Sequence[HistoryRow]]
 
 
 class HistoryTableModel(QAbstractTableModel):
-    """Columns: when, attendee, email, company, link; rows arrive through fetchMore, never all at once."""
+    """Columns: when, attendee, email, company, link. The row count is the search's count, so the scroll bar is
+    true at once and jumping to the end is one read; rows come from a small LRU of pages loaded when shown."""
 
     WHEN, ATTENDEE, EMAIL, COMPANY, LINK = range(5)
     load_failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[HistoryRow] = []
-        self._fetch: PageFetcher | None = None
-        self._cursor: object | None = None
-        self._exhausted = True
+        self._source: RowSource | None = None
+        self._count = 0
+        self._pages: OrderedDict[int, Sequence[HistoryRow]] = OrderedDict()
+        self._failed = False
         self._zone: ZoneInfo | None = None
         self._locale = QLocale()
+        self.pages_loaded = 0  # reads from the source since the last set_source (tests and benchmarks)
 
-    def set_source(self, fetch: PageFetcher | None) -> None:
-        """Start over with a new page source (e.g. after a new search); rows load on `fetchMore`."""
+    def set_source(self, source: RowSource | None) -> None:
+        """Show the rows of `source` (None: nothing); counts them now, reads rows only when they are shown."""
         self.beginResetModel()
-        self._rows = []
-        self._fetch = fetch
-        self._cursor = None
-        self._exhausted = fetch is None
+        self._source = source
+        self._pages.clear()
+        self._failed = False
+        self.pages_loaded = 0
+        self._count = 0
+        if source is not None:
+            try:
+                self._count = max(0, int(source.count()))
+            except Exception as error:  # a failing source must not take the view down; the panel says so
+                self._fail(error)
         self.endResetModel()
 
     def set_display(self, zone: ZoneInfo | None, locale: QLocale) -> None:
         """Show times in `zone` (None: the system zone) formatted for `locale`."""
         self._zone, self._locale = zone, locale
-        if self._rows:
-            self.dataChanged.emit(self.index(0, self.WHEN), self.index(len(self._rows) - 1, self.WHEN))
+        if self._count:
+            self.dataChanged.emit(self.index(0, self.WHEN), self.index(self._count - 1, self.WHEN))
 
-    def is_complete(self) -> bool:
-        """True when every page has been loaded."""
-        return self._exhausted
+    def failed(self) -> bool:
+        """True when the source failed to answer since the last `set_source`."""
+        return self._failed
 
-    def row_at(self, row: int) -> HistoryRow:
-        """The data of one loaded row."""
-        return self._rows[row]
+    def row_at(self, row: int) -> HistoryRow | None:
+        """The data of one row (read from the source if its page is not cached); None if it cannot be read."""
+        if not 0 <= row < self._count or self._source is None:
+            return None
+        page_number, within = divmod(row, PAGE_ROWS)
+        page = self._page(page_number)
+        return page[within] if page is not None and within < len(page) else None
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
-        if parent.isValid() or self._exhausted or self._fetch is None:
-            return
+    def _page(self, number: int) -> Sequence[HistoryRow] | None:
+        page = self._pages.get(number)
+        if page is not None:
+            self._pages.move_to_end(number)
+            return page
+        if self._failed or self._source is None:
+            return None
         try:
-            rows, cursor = self._fetch(self._cursor)
-        except Exception as error:  # a failing source must not take the view down; the panel says so
-            self._exhausted = True
-            # The type only: the message of a store error may quote a searched name or email.
-            _log.warning("loading a history page failed: %s", type(error).__name__)
-            self.load_failed.emit(type(error).__name__)
-            return
-        self._cursor = cursor
-        self._exhausted = cursor is None or not rows
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
+            page = self._source.rows(number * PAGE_ROWS, PAGE_ROWS)
+        except Exception as error:
+            self._fail(error)
+            return None
+        self.pages_loaded += 1
+        self._pages[number] = page
+        if len(self._pages) > CACHED_PAGES:
+            self._pages.popitem(last=False)
+        return page
+
+    def _fail(self, error: Exception) -> None:
+        # Once per source: a view asks for every visible cell, and each would fail the same way.
+        self._failed = True
+        # The type only: the message of a store error may quote a searched name or email.
+        _log.warning("loading history rows failed: %s", type(error).__name__)
+        self.load_failed.emit(type(error).__name__)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 5
@@ -117,16 +140,14 @@ class HistoryTableModel(QAbstractTableModel):
         return QCoreApplication.translate(_CONTEXT, titles[section])
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
+        if not index.isValid() or role not in _ROLES:
             return None
-        row = self._rows[index.row()]
+        row = self.row_at(index.row())
+        if row is None:
+            return None
         if role == Qt.ItemDataRole.UserRole:
             return row.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, index.column(), long=False)
-        if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(row, index.column(), long=True)
-        return None
+        return self._text(row, index.column(), long=role != Qt.ItemDataRole.DisplayRole)
 
     def _text(self, row: HistoryRow, column: int, *, long: bool) -> str:
         if column == self.WHEN:
@@ -139,3 +160,14 @@ class HistoryTableModel(QAbstractTableModel):
         date_format = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
         time_text = self._locale.toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
         return f"{self._locale.toString(day, date_format)} {time_text}"
+
+
+# Roles answered; any other (font, colours, size hints…) is answered without touching the source.
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.UserRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ToolTipRole,
+    }
+)

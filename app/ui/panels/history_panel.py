@@ -1,4 +1,4 @@
-"""Booking history: a debounced search box and a lazily paged table, so 100,000 rows stay instant."""
+"""Booking history: a debounced search box and a random-access table, so 100,000 rows stay instant."""
 
 from __future__ import annotations
 
@@ -7,13 +7,19 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from app.ui.panels.history_model import HistoryTableModel, PageFetcher
+from app.ui.panels.history_model import HistoryTableModel, RowSource
 
 SEARCH_DELAY_MS = 200
 
 
 class HistoryPanel(QWidget):
-    """The controller answers `search_requested` with `set_source(fetcher)`; rows load as the user scrolls."""
+    """The controller answers `search_requested` with `set_source(source)`; rows load as they are shown.
+
+    Reads run on the UI thread: a count and a page of 100 rows take a few ms on 100,000 bookings (indexed order,
+    trigram search index). The slowest case, a one- or two-letter search the trigram index cannot answer, scans
+    every row (~30 ms at 100,000) once per debounced search: still under two frames, so a worker thread would only
+    add latency, cancellation and a second database connection.
+    """
 
     search_requested = Signal(str)
     record_activated = Signal(int)
@@ -37,7 +43,6 @@ class HistoryPanel(QWidget):
         self.model = HistoryTableModel(self)
         self.model.load_failed.connect(self.on_load_failed)
         self.model.modelReset.connect(self._update_status)
-        self.model.rowsInserted.connect(self._update_status)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Booked meetings"))
@@ -62,14 +67,11 @@ class HistoryPanel(QWidget):
         self._has_source = False
         self._update_status()
 
-    def set_source(self, fetch: PageFetcher | None) -> None:
-        """Show the rows `fetch` pages through (None: nothing)."""
+    def set_source(self, source: RowSource | None) -> None:
+        """Show the rows of `source` (None: nothing)."""
         self._failed = False
-        self._has_source = fetch is not None
-        self.model.set_source(fetch)
-        # A view does not ask an empty model for rows after a reset; load the first page, the view asks for more.
-        if self.model.canFetchMore(QModelIndex()):
-            self.model.fetchMore(QModelIndex())
+        self._has_source = source is not None
+        self.model.set_source(source)
         self._update_status()
         self.changed.emit()
 
@@ -89,7 +91,9 @@ class HistoryPanel(QWidget):
         self.search_requested.emit(self.search.text().strip())
 
     def on_row_activated(self, index: QModelIndex) -> None:
-        self.record_activated.emit(self.model.row_at(index.row()).id)
+        row = self.model.row_at(index.row())
+        if row is not None:
+            self.record_activated.emit(row.id)
 
     def on_load_failed(self, reason: str) -> None:
         self._failed = True
@@ -98,7 +102,7 @@ class HistoryPanel(QWidget):
     def _update_status(self) -> None:
         if self._failed:
             self.status.setText(self.tr("Could not load more of the history. Try the search again."))
-        elif self._has_source and self.model.rowCount() == 0 and self.model.is_complete():
+        elif self._has_source and self.model.rowCount() == 0:
             self.status.setText(self.tr("No bookings found."))
         else:
             self.status.clear()
