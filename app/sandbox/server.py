@@ -83,9 +83,10 @@ def serve(host: str = "127.0.0.1", port: int = 0, state: SandboxState | None = N
 
 
 @contextmanager
-def running_server(state: SandboxState | None = None, host: str = "127.0.0.1") -> Iterator[str]:
-    """Serve `state` on a free loopback port in a background thread; yields the base URL, stops on exit."""
-    server = SandboxServer(_config(host, 0, state), announce=False)
+def running_server(state: SandboxState | None = None, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """Serve `state` on loopback (a free port unless `port` is given) in a background thread; yields the base URL,
+    stops on exit. Serving the same state again on the same port is "HubSpot is back" for offline tests."""
+    server = SandboxServer(_config(host, port, state), announce=False)
     failure: list[BaseException] = []
 
     def run() -> None:

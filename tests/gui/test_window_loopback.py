@@ -1,0 +1,232 @@
+"""The window against the simulated HubSpot on a real loopback socket (not the in-process transport).
+
+Real sockets matter here: async slots driven only by Qt events pass with mocked transports and fail with real
+ones (stack notes §1, §5). Covers booking with guests and every field type, a time taken by someone else meanwhile,
+and drafting while HubSpot is unreachable, then sending when it is back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import gc
+import socket
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import pytest_asyncio
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from app.paths import Paths
+from app.sandbox.server import running_server
+from app.sandbox.state import DEMO_TOKEN, SandboxState
+from app.settings import Settings, load_settings, save_settings
+from app.store.outbox import State
+from app.ui.main_window import MainWindow
+from app.ui.session import Session
+
+pytestmark = pytest.mark.gui
+SLUG = "alex-morgan"
+
+
+@pytest.fixture(autouse=True)
+def _app_keeps_running_when_windows_close(qapp: QApplication) -> None:
+    qapp.setQuitOnLastWindowClosed(False)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Loopback:
+    """One sandbox state served on a fixed loopback port, which a test can take down and bring back."""
+
+    def __init__(self) -> None:
+        self.state = SandboxState()
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self._serving = contextlib.ExitStack()
+
+    def up(self) -> None:
+        gc.collect()  # earlier tests' Qt timers must die on this thread, not the server's
+        self._serving.enter_context(running_server(self.state, port=self.port))
+
+    def down(self) -> None:
+        self._serving.close()
+
+
+@pytest.fixture
+def loopback() -> Iterator[Loopback]:
+    served = Loopback()
+    served.up()
+    yield served
+    served.down()
+
+
+@pytest_asyncio.fixture
+async def session(
+    qtbot: QtBot, tmp_path: Path, loopback: Loopback, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[Session]:
+    monkeypatch.setenv("BOOKING_ASSISTANT_TOKEN", DEMO_TOKEN)  # a script's token: the keychain is never opened
+    paths = Paths.for_profile(tmp_path / "profile")
+    paths.ensure()
+    save_settings(paths.settings_file, Settings(timezone="Europe/Berlin", use_24h=True, default_link=SLUG))
+    window = MainWindow(on_close=lambda: None)
+    qtbot.addWidget(window)
+    args = argparse.Namespace(demo=False, smoke=False, screenshot=None, api_base=loopback.base, kiosk=False)
+    opened = Session(window, args, paths, load_settings(paths.settings_file))
+    window.show()
+    await opened.start()
+    await opened.ready()
+    assert not opened.services.demo
+    yield opened
+    window.close()
+    await opened.aclose()
+
+
+def type_into(qtbot: QtBot, session: Session, key: str, text: str) -> None:
+    line = session.window.book.form.input_for_key(key).findChild(QLineEdit)
+    assert line is not None
+    line.clear()
+    qtbot.keyClicks(line, text)
+
+
+def fill_attendee(qtbot: QtBot, session: Session, first: str = "Ada") -> None:
+    type_into(qtbot, session, "first_name", first)
+    type_into(qtbot, session, "last_name", "Lovelace")
+    type_into(qtbot, session, "email", f"{first.lower()}@northwind.test")
+    type_into(qtbot, session, "field:company", "Analytical Engines Ltd")
+    box = session.window.book.consent.processing_box
+    if box is not None and not box.isChecked():
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+
+
+def pick_time(session: Session, index: int = 0) -> int:
+    button = session.window.open_times.time_buttons()[index]
+    button.click()
+    return int(button.property("start_ms"))
+
+
+async def click_book(session: Session) -> None:
+    button = session.window.book.book_button
+    assert button.isEnabled()
+    button.click()
+    await session.window.tasks.idle()
+
+
+@pytest.mark.asyncio
+async def test_book_with_guests_and_every_field_type(session: Session, qtbot: QtBot, loopback: Loopback) -> None:
+    start = pick_time(session)
+    fill_attendee(qtbot, session)
+    form = session.window.book.form
+    answers = {
+        "agenda": "Front desk scheduling",
+        "team_size": "12",
+        "industry": "SOFTWARE",
+        "preferred_contact_method": "video",
+        "interests": ["scheduling", "integrations"],
+        "existing_customer": True,
+        "phone": "+49 30 1234567",
+        "preferred_start_date": "2027-01-15",
+    }
+    for name, value in answers.items():
+        form.input_for_key(f"field:{name}").set_value(value)
+    qtbot.mouseClick(form.guests.add_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(form.guests.rows[-1].email, "grace@navy.test")
+    marketing = session.window.book.consent.communication_boxes["4801001"]
+    qtbot.mouseClick(marketing, Qt.MouseButton.LeftButton)
+
+    await click_book(session)
+
+    assert session.window.book.stack.currentWidget() is session.window.book.confirmation
+    [booking] = loopback.state.bookings
+    assert int(booking.start.timestamp() * 1000) == start
+    assert booking.guest_emails == ["grace@navy.test"]
+    sent = {f["name"]: f["value"] for f in booking.form_fields}
+    assert sent == {
+        "company": "Analytical Engines Ltd",
+        "agenda": "Front desk scheduling",
+        "team_size": "12",
+        "industry": "SOFTWARE",
+        "preferred_contact_method": "video",
+        "interests": "scheduling;integrations",
+        "existing_customer": "true",
+        "phone": "+49 30 1234567",
+        "preferred_start_date": "2027-01-15",
+    }
+    consents = {c["communicationTypeId"]: c["consented"] for c in booking.legal_consent_responses}
+    assert consents == {"4801001": True, "4801002": False}  # unticked by default, sent as chosen
+
+
+@pytest.mark.asyncio
+async def test_time_taken_by_someone_else_keeps_answers_and_offers_fresh_times(
+    session: Session, qtbot: QtBot, loopback: Loopback
+) -> None:
+    taken = pick_time(session, 1)
+    fill_attendee(qtbot, session, first="Grace")
+    # Another rep books that very time through HubSpot while this form is being filled in.
+    async with httpx.AsyncClient(base_url=loopback.base, headers={"Authorization": f"Bearer {DEMO_TOKEN}"}) as rival:
+        body = {
+            "slug": SLUG,
+            "startTime": taken,
+            "duration": 1_800_000,
+            "email": "rival@acme.test",
+            "firstName": "Rita",
+            "lastName": "Rival",
+            "formFields": [{"name": "company", "value": "Rival Inc"}],
+            "legalConsentResponses": [],
+            "likelyAvailableUserIds": [],
+        }
+        response = await rival.post("/scheduler/2026-03/meetings/meeting-links/book", json=body)
+        assert response.status_code == 200, response.text
+
+    await click_book(session)
+
+    book = session.window.book
+    assert book.stack.currentIndex() == 0  # still the form, not a confirmation
+    assert book.banner.isVisible()
+    assert book.form.input_for_key("first_name").value() == "Grace"
+    assert book.form.input_for_key("field:company").value() == "Analytical Engines Ltd"
+    offered = book.banner.action_buttons
+    assert offered
+    offered[0].click()
+    assert session.controller.state.start_ms not in (0, taken)
+    await click_book(session)
+    assert book.stack.currentWidget() is book.confirmation
+    assert [b.email for b in loopback.state.bookings] == ["rival@acme.test", "grace@northwind.test"]
+
+
+@pytest.mark.asyncio
+async def test_unreachable_hubspot_saves_to_the_outbox_and_sends_once_when_back(
+    session: Session, qtbot: QtBot, loopback: Loopback
+) -> None:
+    pick_time(session)
+    fill_attendee(qtbot, session)
+    loopback.down()  # the train enters the tunnel
+    await click_book(session)
+    assert session.services.outbox.counts().get(State.QUEUED) == 1
+    assert "Outbox (1)" in session.window.tabs.tabText(1)
+    assert loopback.state.bookings == []
+
+    loopback.up()  # HubSpot is reachable again
+    sent = asyncio.get_running_loop().create_future()
+    unsubscribe = session.services.sender.subscribe(lambda event: sent.done() or sent.set_result(event))
+    try:
+        session.window.set_network_online(True)
+        session.services.sender.notify_online()
+        await asyncio.wait_for(sent, 15)
+    finally:
+        unsubscribe()
+    assert session.services.outbox.counts().get(State.SENT) == 1
+    assert len(loopback.state.bookings) == 1  # exactly once
+    await asyncio.sleep(0.2)
+    session.services.sender.notify_online()  # another hint must not send it again
+    await asyncio.sleep(0.2)
+    assert len(loopback.state.bookings) == 1
