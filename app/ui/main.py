@@ -9,35 +9,24 @@ import argparse
 import asyncio
 import json
 import logging
-import sys
 import time
 from pathlib import Path
 
 from app.paths import Paths
+from app.ui.qt_app import RESOURCES
 
 log = logging.getLogger(__name__)
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+__all__ = ["RESOURCES", "run_window", "save_screenshot"]
 
 
 def run_window(args: argparse.Namespace, paths: Paths) -> int:
     """Run the booking window until it is closed (or, with --smoke, until it is ready)."""
     started = time.perf_counter()
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QApplication
-
-    from app import APP_DISPLAY_NAME, APP_NAME, __version__
     from app.ui import async_bridge
-    from app.ui.qt_messages import route_qt_messages_to_log
+    from app.ui.qt_app import make_application
 
-    route_qt_messages_to_log()
-    QCoreApplication.setApplicationName(APP_NAME)
-    QCoreApplication.setApplicationVersion(__version__)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationDisplayName(APP_DISPLAY_NAME)
-    # Closing the window must not stop the loop before main() has cleaned up (stack notes §1).
-    app.setQuitOnLastWindowClosed(False)
+    app = make_application()
     return async_bridge.run(_main(app, args, paths, started))
 
 
@@ -46,8 +35,8 @@ async def _main(app: object, args: argparse.Namespace, paths: Paths, started: fl
 
     from app.settings import load_settings
     from app.ui.async_bridge import ErrorReporter
-    from app.ui.i18n import install_translations
     from app.ui.main_window import MainWindow
+    from app.ui.qt_app import install_language, remove_language
     from app.ui.style import app_icon, apply_style
 
     assert isinstance(app, QApplication)
@@ -55,7 +44,7 @@ async def _main(app: object, args: argparse.Namespace, paths: Paths, started: fl
     closing = asyncio.Event()
     loaded = load_settings(paths.settings_file)
     # Before any widget exists, so every tr() and every date uses the chosen language.
-    translators = install_translations(app, loaded.settings.language, RESOURCES / "translations")
+    translators = install_language(app, loaded.settings.language)
     apply_style(app, RESOURCES)
     window = MainWindow(on_close=closing.set, icon=app_icon(RESOURCES))
     reporter = ErrorReporter(lambda: window)
@@ -100,8 +89,7 @@ async def _main(app: object, args: argparse.Namespace, paths: Paths, started: fl
         return 0
     finally:
         uninstall()
-        for translator in translators:
-            app.removeTranslator(translator)
+        remove_language(app, translators)
 
 
 def save_screenshot(window: object, target: Path) -> None:

@@ -5,20 +5,18 @@ This module pulls in httpx, sqlite and the sandbox; `main.py` imports it only af
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import contextlib
 import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.connection import ConnectionOptions, env_token, open_client
+from app.connection import ConnectionOptions, open_client
 from app.hubspot.client import SchedulerClient
 from app.hubspot.tokens import TokenProvider
 from app.outbox.lock import SenderLock
 from app.outbox.sender import OutboxSender
 from app.paths import Paths
-from app.settings import Settings
 from app.store.cache import Cache
 from app.store.database import Database
 from app.store.history import History
@@ -52,20 +50,6 @@ class Services:
                 await self._sender_task
         await self.client.aclose()
         self.db.close()
-
-
-def wants_demo(args: argparse.Namespace) -> bool:
-    """Demo when asked for, or when no account is configured (no token in the environment yet)."""
-    return bool(getattr(args, "demo", False)) or env_token() is None
-
-
-def open_services(args: argparse.Namespace, paths: Paths, settings: Settings) -> Services:
-    """Open the store and the client. Demo mode keeps its data in memory, apart from real bookings."""
-    if wants_demo(args):
-        return open_demo_services()
-    api_base = getattr(args, "api_base", None) or settings.api_base or None
-    client = open_client(ConnectionOptions.from_args(api_base, False))
-    return _services(client, Database.open(paths.database_file), paths, demo=False, account="token")
 
 
 def open_demo_services() -> Services:

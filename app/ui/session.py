@@ -26,9 +26,10 @@ from app.ui.booking_flow import BookFlow
 from app.ui.formatting import locale_uses_24h
 from app.ui.main_window import MainWindow
 from app.ui.network_status import NetworkMonitor
-from app.ui.services import Services, open_account_services, open_demo_services
+from app.ui.services import Services, open_demo_services
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.sign_in_flow import SignInFlow, no_keychain_notice
+from app.ui.start_services import account_services, api_base_of, open_start_services
 from app.ui.store_views import HistoryFeed, outbox_rows, queued_count
 from app.ui.timezone_picker import system_zone_id
 from app.ui.tray import Notifier
@@ -81,23 +82,16 @@ class Session:
         window.zone_picker.populate()
 
     def _api_base(self) -> str | None:
-        return getattr(self.args, "api_base", None) or self.settings.api_base or None
+        return api_base_of(self.args, self.settings)
 
     async def _open_start_services(self) -> Services:
-        """--demo, else the profile's sign-in (env token, stored key or OAuth); demo when there is none at all."""
-        if getattr(self.args, "demo", False):
-            return open_demo_services()
-        auth = await self.signin.session()
-        auth.on_change = lambda _auth: self._show_account()
-        if not auth.signed_in:
-            return open_demo_services()
-        return self._account_services()
+        services = await open_start_services(self.args, self.paths, self.settings, self.signin)
+        if self.signin.auth is not None:
+            self.signin.auth.on_change = lambda _auth: self._show_account()
+        return services
 
     def _account_services(self) -> Services:
-        auth = self.signin.auth
-        assert auth is not None
-        label = auth.account.label if auth.account else "token"
-        return open_account_services(self.paths, self._api_base(), auth, label)
+        return account_services(self.paths, self._api_base(), self.signin)
 
     def _use(self, services: Services) -> None:
         """Run the window on `services`: a controller and a book flow for them, the sender started, data loaded."""

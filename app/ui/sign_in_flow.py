@@ -92,11 +92,12 @@ def _open_in_browser(url: str) -> None:
 
 
 class SignInFlow:
-    """One window's sign-in; `open_url` (the system browser by default) is the seam tests replace."""
+    """One run's sign-in (dialogs over `parent`); `open_url` (the system browser by default) is the seam tests
+    replace. The kiosk uses it only to read the stored sign-in (no parent, no dialog)."""
 
     def __init__(
         self,
-        parent: QWidget,
+        parent: QWidget | None,
         paths: Paths,
         api_base: str | None,
         *,

@@ -31,20 +31,10 @@ def run_kiosk(args: argparse.Namespace, paths: Paths) -> int:
     started = time.perf_counter()
     if (args.smoke or args.screenshot) and not _has_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a check or a screenshot needs no screen
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QApplication
-
-    from app import APP_DISPLAY_NAME, APP_NAME, __version__
     from app.ui import async_bridge
-    from app.ui.qt_messages import route_qt_messages_to_log
+    from app.ui.qt_app import make_application
 
-    route_qt_messages_to_log()
-    QCoreApplication.setApplicationName(APP_NAME)
-    QCoreApplication.setApplicationVersion(__version__)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationDisplayName(APP_DISPLAY_NAME)
-    app.setQuitOnLastWindowClosed(False)  # main awaits clean-up after the window closes (stack notes §1)
+    app = make_application()
     return async_bridge.run(kiosk_main(app, args, paths, started))
 
 
@@ -71,31 +61,46 @@ def pick_links(links: list[MeetingLink], kiosk: KioskSettings) -> list[tuple[str
 
 
 async def kiosk_main(app: Any, args: argparse.Namespace, paths: Paths, started: float) -> int:
+    """The kiosk on the profile's account (the window's start-up path: --demo, else the stored sign-in)."""
     from PySide6.QtWidgets import QApplication
 
+    from app.ui.qt_app import install_language, remove_language
+    from app.ui.sign_in_flow import SignInFlow
+    from app.ui.start_services import api_base_of, open_start_services
+
+    assert isinstance(app, QApplication)
+    settings: Settings = load_settings(paths.settings_file).settings
+    translators = install_language(app, settings.language)
+    # No window to paint yet: the kiosk's first screen needs the account (real or demo) and, for a real one, a PIN.
+    signin = SignInFlow(None, paths, api_base_of(args, settings))
+    try:
+        services = await open_start_services(args, paths, settings, signin)
+        try:
+            return await _run(app, args, settings, services, started)
+        finally:
+            await services.aclose()
+    finally:
+        await signin.aclose()
+        remove_language(app, translators)
+
+
+async def _run(app: Any, args: argparse.Namespace, settings: Settings, services: Any, started: float) -> int:
     from app.kiosk.pin import hash_pin
     from app.ui.async_bridge import ErrorReporter
     from app.ui.formatting import locale_uses_24h
     from app.ui.kiosk.context import KioskContext
     from app.ui.kiosk.window import KioskWindow
-    from app.ui.services import open_services, wants_demo
     from app.ui.timezone_picker import system_zone_id
 
-    assert isinstance(app, QApplication)
-    loaded = load_settings(paths.settings_file)
-    settings: Settings = loaded.settings
-    _install_translations(app, settings.language)
     kiosk = settings.kiosk
-    demo = wants_demo(args)
     pin_hash = kiosk.pin_hash
     if not pin_hash:
-        if not demo:
+        if not services.demo:
             sys.stderr.write("The kiosk needs a staff PIN first: booking-assistant kiosk set-pin\n")
             return EXIT_NO_PIN
         sys.stderr.write(f"Demo kiosk: no PIN is set, so the staff PIN is {DEMO_PIN}.\n")
         pin_hash = hash_pin(DEMO_PIN)
 
-    services = open_services(args, paths, settings)
     closing = asyncio.Event()
     ctx = KioskContext(
         client=services.client,
@@ -146,13 +151,12 @@ async def kiosk_main(app: Any, args: argparse.Namespace, paths: Paths, started: 
             window._may_close = True
             window.close()
         await closing.wait()
+        return 0
+    finally:
         window.hide()
         await window.tasks.aclose()
         if window.visit is not None:
             await window.visit.tasks.aclose()
-        await services.aclose()
-        return 0
-    finally:
         uninstall()
 
 
@@ -169,16 +173,6 @@ async def _links(services: Any, kiosk: KioskSettings, window: Any) -> list[tuple
     with contextlib.suppress(Exception):
         window.update_indicator()
     return pick_links(links, kiosk)
-
-
-def _install_translations(app: Any, language: str) -> None:
-    """The window's translations, when that module is there (kept optional: the kiosk must start regardless)."""
-    try:
-        from app.ui.i18n import install_translations
-        from app.ui.main import RESOURCES
-    except ImportError:
-        return
-    install_translations(app, language, RESOURCES / "translations")  # parented to app: kept alive
 
 
 def _save(window: Any, target: Path) -> None:
