@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
 
+from app.booking.timefmt import from_ms
 from app.hubspot.models import LinkType
 
 
@@ -39,6 +41,27 @@ def format_month(year: int, month: int, locale: QLocale | None = None) -> str:
 def spoken_datetime(moment: datetime, use_24h: bool, locale: QLocale | None = None) -> str:
     """A full date and time for accessible names: `Tuesday 1 December 2026, 09:30`."""
     return f"{format_day_long(moment.date(), locale)}, {format_time(moment, use_24h, locale)}"
+
+
+def short_date_format(locale: QLocale) -> str:
+    """The locale's short date pattern; ISO `yyyy-MM-dd` for the C locale, whose `d MM yyyy` reads as numbers."""
+    if locale.language() == QLocale.Language.C:
+        return "yyyy-MM-dd"
+    return locale.dateFormat(QLocale.FormatType.ShortFormat)
+
+
+def format_moment(
+    ms: int, zone: ZoneInfo | None, use_24h: bool | None = None, locale: QLocale | None = None, *, long: bool = False
+) -> str:
+    """A meeting's start in a table: `Tue 11/24/26, 1:30 PM`, `Di. 24.11.26, 13:30`, `Tue 2026-11-24, 13:30` (C);
+    `long` spells it out for screen readers and tooltips. `zone` None: the system's; `use_24h` None: the locale's."""
+    loc = locale or QLocale()
+    moment = from_ms(ms, zone) if zone is not None else datetime.fromtimestamp(ms / 1000).astimezone()
+    clock = format_time(moment, locale_uses_24h(loc) if use_24h is None else use_24h, loc)
+    if long:
+        return f"{format_day_long(moment.date(), loc)}, {clock}"
+    day = QDate(moment.year, moment.month, moment.day)
+    return f"{loc.toString(day, 'ddd')} {loc.toString(day, short_date_format(loc))}, {clock}"
 
 
 def format_duration(duration_ms: int) -> str:

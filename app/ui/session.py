@@ -10,6 +10,7 @@ import asyncio
 import logging
 import os
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import msgspec
 from PySide6.QtCore import QCoreApplication, Qt
@@ -66,14 +67,14 @@ class Session:
         window = self.window
         self.zone = self.settings.timezone if self.settings.timezone != "system" else system_zone_id()
         window.zone_picker.set_zone(self.zone)
-        use_24h = self.settings.use_24h if self.settings.use_24h is not None else locale_uses_24h()
-        window.open_times.set_use_24h(use_24h)
+        window.open_times.set_use_24h(self._use_24h())
+        self._show_times()
         window.link_picker.link_chosen.connect(lambda slug: self._remember(last_link=slug))
         window.zone_picker.zone_chosen.connect(self._on_zone_chosen)
         window.settings_requested.connect(lambda: self.tasks.start(self.edit_settings()))
         window.sign_in_requested.connect(lambda: self.tasks.start(self.sign_in(), name="sign-in"))
         window.sign_out_requested.connect(lambda: self.tasks.start(self.sign_out(), name="sign-out"))
-        window.open_times.clock_toggled.connect(lambda on: self._remember(use_24h=on))
+        window.open_times.clock_toggled.connect(self._on_clock_toggled)
         self._wire_panels()
         self.signin = SignInFlow(window, self.paths, self._api_base())
         self._use(await self._open_start_services())
@@ -185,6 +186,23 @@ class Session:
     def _on_zone_chosen(self, zone: str) -> None:
         self.zone = zone
         self._remember(timezone=zone)
+        self._show_times()
+
+    def _on_clock_toggled(self, use_24h: bool) -> None:
+        self._remember(use_24h=use_24h)
+        self._show_times()
+
+    def _use_24h(self) -> bool:
+        return self.settings.use_24h if self.settings.use_24h is not None else locale_uses_24h()
+
+    def _show_times(self) -> None:
+        """Outbox and history dates in the rep's zone and clock (12/24 h), as the booking page shows them."""
+        try:
+            zone: ZoneInfo | None = ZoneInfo(self.zone)
+        except (ValueError, ZoneInfoNotFoundError):
+            zone = None  # the system's
+        self.window.outbox_panel.set_display(zone, self._use_24h())
+        self.window.history_panel.set_display(zone, self._use_24h())
 
     def _wire_panels(self) -> None:
         """Book flow, sender notifications, connectivity hint, outbox and history panels."""
@@ -306,7 +324,8 @@ class Session:
         self._settings_writable = True  # an explicit save replaces even a file we could not read
         self._save(chosen)
         if chosen.use_24h != before.use_24h:
-            self.window.open_times.set_use_24h(chosen.use_24h if chosen.use_24h is not None else locale_uses_24h())
+            self.window.open_times.set_use_24h(self._use_24h())
+            self._show_times()
         if chosen.history_retention_days != before.history_retention_days:
             self.services.history.prune(chosen.history_retention_days)
             self.history_feed.refresh()
@@ -316,7 +335,9 @@ class Session:
             )
         if chosen.timezone != before.timezone:
             zone = system_zone_id() if chosen.timezone == "system" else chosen.timezone
+            self.zone = zone
             self.window.zone_picker.set_zone(zone)
+            self._show_times()
             await self.controller.set_timezone(zone)
 
     def _tell_settings_problem(self, text: str) -> None:

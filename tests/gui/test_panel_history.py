@@ -131,9 +131,27 @@ def test_columns_when_attendee_email_company_link(qtbot: QtBot) -> None:
     headers = [panel.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
     assert headers == ["When", "Attendee", "Email", "Company", "Link"]
     cells = [panel.model.data(panel.model.index(0, c)) for c in range(5)]
-    assert cells == ["08/09/2026 20:00", "Attendee 0", "person0@example.org", "Company 0", "Discovery call"]
+    assert cells == ["Tue 08/09/2026, 20:00", "Attendee 0", "person0@example.org", "Company 0", "Discovery call"]
     spoken = panel.model.data(panel.model.index(0, 0), Qt.ItemDataRole.AccessibleTextRole)
-    assert spoken == "Tuesday, 8 September 2026 20:00"
+    assert spoken == "Tuesday, 8 September 2026, 20:00"
+
+
+@pytest.mark.parametrize(
+    ("locale", "use_24h", "when"),
+    [
+        ("C", None, "Tue 2026-09-08, 20:00"),
+        ("en_US", None, "Tue 9/8/26, 8:00 PM"),
+        ("en_US", True, "Tue 9/8/26, 20:00"),  # the rep chose a 24-hour clock in a 12-hour locale
+        ("de_DE", None, "Di. 08.09.26, 20:00"),
+        ("de_DE", False, "Di. 08.09.26, 8:00 PM"),
+    ],
+)
+def test_when_reads_well_in_every_locale_and_clock(qtbot: QtBot, locale: str, use_24h: bool | None, when: str) -> None:
+    panel = make_panel(qtbot)
+    panel.setLocale(QLocale(locale))
+    panel.set_display(ZoneInfo("Europe/Berlin"), use_24h)
+    panel.set_source(FakeHistory(total=1).source())
+    assert panel.model.data(panel.model.index(0, 0)) == when
 
 
 def test_search_is_debounced_into_one_request(qtbot: QtBot) -> None:

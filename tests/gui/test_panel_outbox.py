@@ -104,10 +104,30 @@ def test_states_are_told_in_words(qtbot: QtBot) -> None:
 def test_start_is_shown_in_the_reps_zone_and_spelled_out_for_screen_readers(qtbot: QtBot) -> None:
     panel = make_panel(qtbot)
     panel.set_rows([row("queued")])
-    assert cell(panel, 0, OutboxTableModel.START) == "08/09/2026 20:00"
+    assert cell(panel, 0, OutboxTableModel.START) == "Tue 08/09/2026, 20:00"
     assert cell(panel, 0, OutboxTableModel.START, Qt.ItemDataRole.AccessibleTextRole) == (
-        "Tuesday, 8 September 2026 20:00"
+        "Tuesday, 8 September 2026, 20:00"
     )
+    panel.set_display(ZoneInfo("Europe/Berlin"), use_24h=False)  # the rep's 12-hour clock
+    assert cell(panel, 0, OutboxTableModel.START) == "Tue 08/09/2026, 8:00 PM"
+
+
+@pytest.mark.parametrize(
+    ("locale", "short", "spoken"),
+    [
+        # The C locale's own short date is "8 09 2026": the table shows ISO dates instead, never bare numbers.
+        ("C", "Tue 2026-09-08, 20:00", "Tuesday, 8 September 2026, 20:00"),
+        ("en_US", "Tue 9/8/26, 8:00 PM", "Tuesday, September 8, 2026, 8:00 PM"),
+        ("de_DE", "Di. 08.09.26, 20:00", "Dienstag, 8. September 2026, 20:00"),
+    ],
+)
+def test_start_reads_well_in_every_locale(qtbot: QtBot, locale: str, short: str, spoken: str) -> None:
+    panel = make_panel(qtbot)
+    panel.setLocale(QLocale(locale))
+    panel.set_display(ZoneInfo("Europe/Berlin"))  # the locale's own clock: 24 h, or AM/PM in the US
+    panel.set_rows([row("queued")])
+    assert cell(panel, 0, OutboxTableModel.START) == short
+    assert cell(panel, 0, OutboxTableModel.START, Qt.ItemDataRole.AccessibleTextRole) == spoken
 
 
 @pytest.mark.parametrize(

@@ -6,23 +6,20 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
     QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTime,
     Signal,
 )
 
-from app.booking.timefmt import from_ms
+from app.ui.formatting import format_moment
 
 _CONTEXT = "HistoryPanel"
 _log = logging.getLogger(__name__)
@@ -66,6 +63,7 @@ class HistoryTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, Sequence[HistoryRow]] = OrderedDict()
         self._failed = False
         self._zone: ZoneInfo | None = None
+        self._use_24h: bool | None = None
         self._locale = QLocale()
         self.pages_loaded = 0  # reads from the source since the last set_source (tests and benchmarks)
 
@@ -84,9 +82,9 @@ class HistoryTableModel(QAbstractTableModel):
                 self._fail(error)
         self.endResetModel()
 
-    def set_display(self, zone: ZoneInfo | None, locale: QLocale) -> None:
-        """Show times in `zone` (None: the system zone) formatted for `locale`."""
-        self._zone, self._locale = zone, locale
+    def set_display(self, zone: ZoneInfo | None, locale: QLocale, use_24h: bool | None = None) -> None:
+        """Show times in `zone` (None: the system zone) formatted for `locale` (`use_24h` None: its clock)."""
+        self._zone, self._locale, self._use_24h = zone, locale, use_24h
         if self._count:
             self.dataChanged.emit(self.index(0, self.WHEN), self.index(self._count - 1, self.WHEN))
 
@@ -151,15 +149,8 @@ class HistoryTableModel(QAbstractTableModel):
 
     def _text(self, row: HistoryRow, column: int, *, long: bool) -> str:
         if column == self.WHEN:
-            return self._when(row.when_ms, long=long)
+            return format_moment(row.when_ms, self._zone, self._use_24h, self._locale, long=long)
         return (row.attendee, row.email, row.company, row.link)[column - 1]
-
-    def _when(self, ms: int, *, long: bool) -> str:
-        moment = from_ms(ms, self._zone) if self._zone is not None else datetime.fromtimestamp(ms / 1000).astimezone()
-        day = QDate(moment.year, moment.month, moment.day)
-        date_format = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
-        time_text = self._locale.toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
-        return f"{self._locale.toString(day, date_format)} {time_text}"
 
 
 # Roles answered; any other (font, colours, size hints…) is answered without touching the source.

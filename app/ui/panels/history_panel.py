@@ -75,9 +75,9 @@ class HistoryPanel(QWidget):
         self._update_status()
         self.changed.emit()
 
-    def set_display(self, zone: ZoneInfo | None) -> None:
-        """Show times in the rep's zone (None: the system zone)."""
-        self.model.set_display(zone, self.locale())
+    def set_display(self, zone: ZoneInfo | None, use_24h: bool | None = None) -> None:
+        """Show times in the rep's zone (None: the system zone); a 24-hour clock or AM/PM (None: the locale's)."""
+        self.model.set_display(zone, self.locale(), use_24h)
 
     def search_text(self) -> str:
         """What is in the search box."""

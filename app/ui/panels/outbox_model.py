@@ -5,22 +5,19 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
     QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTime,
 )
 
-from app.booking.timefmt import from_ms
+from app.ui.formatting import format_moment
 
 _CONTEXT = "OutboxPanel"
 ATTENTION_STATES = frozenset({"needs_new_time", "rejected", "unknown"})
@@ -104,15 +101,6 @@ def state_text(row: OutboxRow) -> str:
     return texts.get(row.state, row.state)
 
 
-def format_start(start_ms: int, zone: ZoneInfo | None, locale: QLocale, *, long: bool) -> str:
-    """The meeting start in `zone` (None: the system zone); `long` spells the date out for screen readers."""
-    moment = from_ms(start_ms, zone) if zone is not None else datetime.fromtimestamp(start_ms / 1000).astimezone()
-    day = QDate(moment.year, moment.month, moment.day)
-    date_format = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
-    time_text = locale.toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
-    return f"{locale.toString(day, date_format)} {time_text}"
-
-
 class OutboxTableModel(QAbstractTableModel):
     """Columns: attendee, link, start, state, last error. `Qt.UserRole` gives the draft id."""
 
@@ -122,6 +110,7 @@ class OutboxTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[OutboxRow] = []
         self._zone: ZoneInfo | None = None
+        self._use_24h: bool | None = None
         self._locale = QLocale()
 
     def set_rows(self, rows: Sequence[OutboxRow]) -> None:
@@ -130,9 +119,9 @@ class OutboxTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def set_display(self, zone: ZoneInfo | None, locale: QLocale) -> None:
-        """Show start times in `zone` (None: the system zone) formatted for `locale`."""
-        self._zone, self._locale = zone, locale
+    def set_display(self, zone: ZoneInfo | None, locale: QLocale, use_24h: bool | None = None) -> None:
+        """Show start times in `zone` (None: the system zone) formatted for `locale` (`use_24h` None: its clock)."""
+        self._zone, self._locale, self._use_24h = zone, locale, use_24h
         if self._rows:
             self.dataChanged.emit(self.index(0, self.START), self.index(len(self._rows) - 1, self.START))
 
@@ -179,7 +168,9 @@ class OutboxTableModel(QAbstractTableModel):
         if column == self.LINK:
             return row.link
         if column == self.START:
-            return format_start(row.start_ms, self._zone, self._locale, long=long) if row.start_ms else ""
+            return (
+                format_moment(row.start_ms, self._zone, self._use_24h, self._locale, long=long) if row.start_ms else ""
+            )
         if column == self.STATE:
             return state_text(row)
         return row.last_error

@@ -99,9 +99,9 @@ class OutboxPanel(QWidget):
             self.attention_count_changed.emit(attention)
         self.changed.emit()
 
-    def set_display(self, zone: ZoneInfo | None) -> None:
-        """Show start times in the rep's zone (None: the system zone)."""
-        self.model.set_display(zone, self.locale())
+    def set_display(self, zone: ZoneInfo | None, use_24h: bool | None = None) -> None:
+        """Show start times in the rep's zone (None: the system's), 24-hour or AM/PM (None: the locale's clock)."""
+        self.model.set_display(zone, self.locale(), use_24h)
 
     def attention_count(self) -> int:
         """How many drafts need the user (new time, rejected, unknown outcome)."""
