@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import os
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,11 +20,10 @@ import pytest
 
 
 def _qasync_loop() -> Any:
-    import qasync
-    from PySide6.QtWidgets import QApplication
+    # The app's own loop (qasync's, running callbacks only while it runs), not a plain qasync loop.
+    from app.ui.async_bridge import new_loop
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    return qasync.QEventLoop(app)
+    return new_loop()
 
 
 def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 import qasync
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimerEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 log = logging.getLogger(__name__)
@@ -34,17 +34,59 @@ async_slot = qasync.asyncSlot
 
 def run(main: Coroutine[Any, Any, T]) -> T:
     """Run `main` on a qasync loop over the existing QApplication and return its result."""
-    if sys.version_info >= (3, 12):
-        return asyncio.run(main, loop_factory=_new_loop)  # type: ignore[call-arg,unused-ignore]
-    # asyncio.run has no loop_factory on 3.11; qasync.run swaps in its event-loop policy instead.
-    result: T = qasync.run(main)
-    return result
+    # asyncio.Runner (3.11+) takes a loop factory; qasync.run on 3.11 would make a plain qasync loop instead.
+    with asyncio.Runner(loop_factory=new_loop) as runner:
+        return runner.run(main)
 
 
-def _new_loop() -> asyncio.AbstractEventLoop:
+def new_loop() -> asyncio.AbstractEventLoop:
+    """The app's event loop: qasync's, except that callbacks run only while the loop runs (`_RunningOnlyTimer`)."""
     app = QApplication.instance() or QApplication(sys.argv)
-    loop: asyncio.AbstractEventLoop = qasync.QEventLoop(app)
-    return loop
+    return QtEventLoop(app)
+
+
+class _RunningOnlyTimer(qasync._SimpleTimer):
+    """qasync's timer, except that a callback falling due while the loop is not running waits for its next run.
+
+    Qt also processes events outside the asyncio loop: qasync's own last `processEvents` after
+    `run_until_complete`, the stages of `asyncio.Runner`'s shutdown, pytest-qt between a test and its teardown.
+    qasync would run a task step there, with no running loop, and the task dies of "no running event loop"
+    (e.g. the sender's retry timer). asyncio's own loops never run callbacks while stopped; neither does this.
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        super().__init__()
+        self._loop = loop
+        self._deferred: list[asyncio.Handle] = []
+
+    def timerEvent(self, event: QTimerEvent) -> None:
+        if self._stopped or self._loop.is_running():
+            super().timerEvent(event)
+            return
+        callbacks: dict[int, asyncio.Handle] = self._SimpleTimer__callbacks
+        handle = callbacks.pop(event.timerId(), None)
+        self.killTimer(event.timerId())
+        if handle is not None and not handle.cancelled():
+            self._deferred.append(handle)
+
+    def resume(self) -> None:
+        """Schedule what fell due while the loop was not running (called as it starts running again)."""
+        deferred, self._deferred = self._deferred, []
+        for handle in deferred:
+            if not handle.cancelled():
+                self.add_callback(handle, 0)
+
+
+class QtEventLoop(qasync.QEventLoop):
+    """qasync's loop with `_RunningOnlyTimer`."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self._timer = _RunningOnlyTimer(self)
+
+    def run_forever(self) -> None:
+        self._timer.resume()
+        super().run_forever()
 
 
 class BackgroundTasks:

@@ -6,7 +6,6 @@ This module pulls in httpx, sqlite and the sandbox; `main.py` imports it only af
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +23,8 @@ from app.store.outbox import Outbox
 
 log = logging.getLogger(__name__)
 
+STOP_GRACE_S = 3.0
+
 
 @dataclass
 class Services:
@@ -35,6 +36,8 @@ class Services:
     sender: OutboxSender
     demo: bool
     account: str  # shown in the status bar and stored with each booking
+    #: How long closing waits for a send in flight before cancelling it (it is then "unknown").
+    stop_grace_s: float = STOP_GRACE_S
     _sender_task: asyncio.Task[Any] | None = field(default=None, repr=False)
 
     def start_sender(self) -> None:
@@ -43,13 +46,35 @@ class Services:
             self._sender_task = asyncio.get_running_loop().create_task(self.sender.run(), name="outbox-sender")
 
     async def aclose(self) -> None:
-        """Stop the sender (finishing sends in flight), close the HTTP client, then the database."""
-        if self._sender_task is not None:
-            await self.sender.stop()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._sender_task
-        await self.client.aclose()
-        self.db.close()
+        """Stop the sender, close the HTTP client, then the database: from any state, each step even if one fails.
+
+        A send in flight gets `stop_grace_s` to bring its answer (a result beats "unknown"); after that the sender's
+        task is cancelled, which marks that send unknown (it may have reached HubSpot) and leaves queued ones
+        queued, and awaited, so no task of it outlives the loop (a task stepped after the loop stopped fails with
+        "no running event loop").
+        """
+        try:
+            await self._stop_sender()
+        finally:
+            try:
+                await self.client.aclose()
+            finally:
+                self.db.close()
+
+    async def _stop_sender(self) -> None:
+        task, self._sender_task = self._sender_task, None
+        if task is None:
+            return
+        stopping = asyncio.ensure_future(self.sender.stop())
+        try:
+            await asyncio.wait({stopping, task}, timeout=self.stop_grace_s, return_when=asyncio.ALL_COMPLETED)
+        finally:
+            for pending in (task, stopping):
+                pending.cancel()
+            results = await asyncio.gather(task, stopping, return_exceptions=True)
+        for result in results:
+            if isinstance(result, Exception):
+                log.warning("the sender ended with %s", type(result).__name__)
 
 
 def open_demo_services() -> Services:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import os
 from typing import Any
@@ -354,15 +355,18 @@ class Session:
         box.open()
 
     async def aclose(self) -> None:
-        if getattr(self, "flow", None) is not None:
-            self._unsubscribe()
-            self.flow.close()
-        if getattr(self, "notifier", None) is not None:
-            self.notifier.close()
-        await self.tasks.aclose()
-        if getattr(self.window, "tasks", None) is not None:
-            await self.window.tasks.aclose()
-        if self.services is not None:
-            await self.services.aclose()
-        if getattr(self, "signin", None) is not None:
-            await self.signin.aclose()
+        """Stop listening, cancel and await every task, stop the sender, close client, database and sign-in:
+        each step runs even if an earlier one failed, so nothing is left for the loop's last turn."""
+        async with contextlib.AsyncExitStack() as steps:  # run last-pushed first
+            if getattr(self, "signin", None) is not None:
+                steps.push_async_callback(self.signin.aclose)
+            if self.services is not None:
+                steps.push_async_callback(self.services.aclose)
+            if getattr(self.window, "tasks", None) is not None:
+                steps.push_async_callback(self.window.tasks.aclose)
+            steps.push_async_callback(self.tasks.aclose)
+            if getattr(self, "notifier", None) is not None:
+                steps.callback(self.notifier.close)
+            if getattr(self, "flow", None) is not None:
+                steps.callback(self.flow.close)
+                steps.callback(self._unsubscribe)

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.ui.async_bridge import BackgroundTasks, ErrorReporter, busy, open_dialog
+from app.ui.async_bridge import BackgroundTasks, ErrorReporter, busy, new_loop, open_dialog
 
 pytestmark = pytest.mark.gui
 
@@ -89,3 +89,21 @@ def test_busy_restores_widgets_even_after_an_error(qtbot: QtBot) -> None:
     assert seen == [False, True]
     assert button.isEnabled()
     assert QApplication.overrideCursor() is None
+
+
+def test_a_task_waits_while_qt_turns_outside_the_loop_and_runs_when_it_runs_again(qapp: QApplication) -> None:
+    # qasync would step the task inside this processEvents, with no running loop: "no running event loop".
+    loop = new_loop()
+    try:
+        seen: list[asyncio.AbstractEventLoop] = []
+
+        async def step() -> None:
+            seen.append(asyncio.get_running_loop())
+
+        task = loop.create_task(step())
+        qapp.processEvents()  # Qt's own turn, as pytest-qt or qasync's last processEvents take one
+        assert seen == [] and not task.done()
+        loop.run_until_complete(task)
+        assert seen == [loop]
+    finally:
+        loop.close()

@@ -47,13 +47,6 @@ async def test_discard_from_the_outbox_tab_removes_the_draft_and_the_badge(sessi
     assert window.tabs.tabText(1) == "Outbox"
     assert "0 queued" in window.status.queued.text()
     assert session.services.outbox.counts()[State.QUEUED] == 0
-    await stop_sender(session)
-
-
-async def stop_sender(session: Session) -> None:
-    """Offline, the sender retries on a short timer; pytest-qt runs Qt events between the test and its
-    teardown, outside the asyncio loop, and a timer firing there would end the sender's task. Stop it here."""
-    await session.services.sender.stop()
 
 
 @pytest.mark.asyncio
@@ -72,7 +65,6 @@ async def test_edit_from_the_outbox_brings_every_answer_back_to_the_book_page(se
     assert consent is not None and consent.isChecked()
     # Not sent while it is being edited.
     assert session.services.outbox.counts()[State.QUEUED] == 0
-    await stop_sender(session)
 
 
 @pytest.mark.asyncio
