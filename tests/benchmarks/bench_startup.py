@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.benchmarks.app_probe import MARK
+from tests.benchmarks.bytecode import bench_env
 from tests.benchmarks.stats import BenchResult, Figure, Target, median
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,7 +35,7 @@ class Launch:
 
 
 def _env() -> dict[str, str]:
-    return {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), "QT_API": "pyside6"}
+    return bench_env()  # bytecode read and written, as an installed app has it
 
 
 def _spawn(cmd: list[str]) -> tuple[list[dict[str, Any]], float, float]:

@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tests.benchmarks.bytecode import bench_env, precompile
 from tests.benchmarks.stats import BenchResult, Figure, compare, figure_from_json, markdown_table
 
 FAMILIES = {
@@ -66,7 +67,7 @@ def run_child(name: str, quick: bool) -> None:
 def run_family(name: str, quick: bool, log_dir: Path) -> BenchResult:
     """One family in a fresh process (clean memory, its own QApplication); stderr goes to a log file."""
     cmd = [sys.executable, "-m", "tests.benchmarks.run", "--child", name, *(["--quick"] if quick else [])]
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), "QT_API": "pyside6"}
+    env = bench_env()
     log_path = log_dir / f"{name}.log"
     with log_path.open("w", encoding="utf-8") as log:
         done = subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=log, text=True, check=False)
@@ -105,6 +106,10 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown benchmark(s): {', '.join(unknown)}; choose from {', '.join(FAMILIES)}")
     args.out.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    print("… compiling bytecode (as an install has it)", file=sys.stderr, flush=True)
+    precompile()
+    print(f"  compiled in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
     info = machine()
     results: dict[str, BenchResult] = {}
     for name in chosen:

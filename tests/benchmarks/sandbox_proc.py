@@ -8,7 +8,6 @@ Run as `python -m tests.benchmarks.sandbox_proc --links 20 --rate 100/10000 --la
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -26,6 +25,7 @@ from app.hubspot.models import (
 from app.sandbox.availability import open_times
 from app.sandbox.links import WEEKDAY_KEYS, SandboxLink, SandboxUser
 from app.sandbox.state import SandboxState
+from tests.benchmarks.bytecode import bench_env
 
 SLOT_MS = 15 * 60_000
 BENCH_ZONE = "UTC"
@@ -130,7 +130,7 @@ def sandbox_process(links: int, rate_limit: tuple[int, int] = UNLIMITED, latency
         "--latency-ms",
         str(latency_ms),
     ]
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env = bench_env(PYTHONUNBUFFERED="1")
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     try:
         assert proc.stdout is not None
