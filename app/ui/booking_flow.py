@@ -7,22 +7,20 @@ made exactly once even when the window closes mid-way.
 from __future__ import annotations
 
 import asyncio
-import enum
 import logging
 import time
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import msgspec
 from PySide6.QtCore import QObject, Signal
 
 from app.booking.draft import BookingDraft, find_problems
-from app.booking.messages import Problem
 from app.booking.slots import nearest_slots
 from app.booking.wire import to_book_request
 from app.hubspot.models import Slot
 from app.outbox import events
 from app.store.outbox import OutboxEntry, State
+from app.ui.book_outcome import BookOutcome, OutcomeKind
 from app.ui.booking_controller import BookingController
 from app.ui.domain_text import domain_text
 
@@ -35,26 +33,6 @@ log = logging.getLogger(__name__)
 POLL_S = 0.25
 #: After this long the window stops waiting; the outbox keeps the draft and the sender keeps trying.
 GIVE_UP_S = 90.0
-
-
-class OutcomeKind(enum.Enum):
-    INVALID = "invalid"  # not sent: the draft has problems (shown next to the fields)
-    BOOKED = "booked"
-    BOOKED_WITHOUT_EVENT = "booked_without_event"
-    SAVED_OFFLINE = "saved_offline"  # in the outbox; sent when HubSpot can be reached
-    QUEUED_AGAIN = "queued_again"  # tried, not processed (unreachable, rate limit, missing scopes): still queued
-    TIME_GONE = "time_gone"
-    REJECTED = "rejected"
-    UNKNOWN = "unknown"  # may have been booked
-
-
-@dataclass(frozen=True)
-class BookOutcome:
-    kind: OutcomeKind
-    entry: OutboxEntry | None = None
-    message: str = ""
-    problems: dict[str, Problem] = field(default_factory=dict)
-    alternatives: list[Slot] = field(default_factory=list)  # fresh open times near the wanted one
 
 
 class BookFlow(QObject):

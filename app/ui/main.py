@@ -6,14 +6,17 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import logging
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from app.paths import Paths
 from app.ui.qt_app import RESOURCES
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -23,42 +26,71 @@ __all__ = ["RESOURCES", "run_window", "save_screenshot"]
 def run_window(args: argparse.Namespace, paths: Paths) -> int:
     """Run the booking window until it is closed (or, with --smoke, until it is ready)."""
     started = time.perf_counter()
-    from app.ui import async_bridge
-    from app.ui.qt_app import make_application
-
-    app = make_application()
-    return async_bridge.run(_main(app, args, paths, started))
-
-
-async def _main(app: object, args: argparse.Namespace, paths: Paths, started: float) -> int:
-    from PySide6.QtWidgets import QApplication
-
     from app.settings import load_settings
-    from app.ui.async_bridge import ErrorReporter
     from app.ui.main_window import MainWindow
-    from app.ui.qt_app import install_language, remove_language
+    from app.ui.qt_app import install_language, make_application, remove_language
     from app.ui.style import app_icon, apply_style
 
-    assert isinstance(app, QApplication)
-    loop = asyncio.get_running_loop()
-    closing = asyncio.Event()
+    app = make_application()
     loaded = load_settings(paths.settings_file)
     # Before any widget exists, so every tr() and every date uses the chosen language.
     translators = install_language(app, loaded.settings.language)
-    apply_style(app, RESOURCES)
-    window = MainWindow(on_close=closing.set, icon=app_icon(RESOURCES))
-    reporter = ErrorReporter(lambda: window)
-    uninstall = reporter.install(loop)
-    window.show()
-    # Two turns of the loop let Qt lay out and paint before the heavy imports below.
-    await asyncio.sleep(0)
-    app.processEvents()
-    first_paint_ms = (time.perf_counter() - started) * 1000
-
     try:
-        from app.ui.session import Session
+        apply_style(app, RESOURCES)
+        closing = _Closing()
+        window = MainWindow(on_close=closing.set, icon=app_icon(RESOURCES))
+        window.show()
+        # First paint before asyncio, qasync and the services are imported: the window needs none of them yet.
+        app.processEvents()
+        first_paint_ms = (time.perf_counter() - started) * 1000
 
-        session = Session(window, args, paths, loaded)
+        from app.ui import async_bridge
+
+        return async_bridge.run(_main(app, window, closing, args, paths, loaded, started, first_paint_ms))
+    finally:
+        remove_language(app, translators)
+
+
+class _Closing:
+    """The window's close request, from before the loop (and its asyncio.Event) exists."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.event: asyncio.Event | None = None
+
+    def set(self) -> None:
+        self.requested = True
+        if self.event is not None:
+            self.event.set()
+
+    async def wait(self) -> None:
+        import asyncio
+
+        self.event = asyncio.Event()
+        if self.requested:
+            self.event.set()
+        await self.event.wait()
+
+
+async def _main(
+    app: Any,
+    window: Any,
+    closing: _Closing,
+    args: argparse.Namespace,
+    paths: Paths,
+    loaded: Any,
+    started: float,
+    first_paint_ms: float,
+) -> int:
+    import asyncio
+
+    from app.ui.async_bridge import ErrorReporter
+    from app.ui.session import Session
+
+    reporter = ErrorReporter(lambda: window)
+    uninstall = reporter.install(asyncio.get_running_loop())
+    session = Session(window, args, paths, loaded)
+    try:
         try:
             await session.start()
         except Exception as exc:
@@ -84,12 +116,12 @@ async def _main(app: object, args: argparse.Namespace, paths: Paths, started: fl
                 )
                 closing.set()
         await closing.wait()
-        window.hide()
-        await session.aclose()
         return 0
     finally:
+        # From any state (closed, ready, a failed start): nothing of the session outlives the loop.
+        window.hide()
+        await session.aclose()
         uninstall()
-        remove_language(app, translators)
 
 
 def save_screenshot(window: object, target: Path) -> None:

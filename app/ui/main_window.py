@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Coroutine
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLocale, Qt, Signal
@@ -29,8 +29,8 @@ from app.booking.draft import BookingDraft
 from app.booking.timefmt import from_ms
 from app.hubspot.models import BookingInfo
 from app.ui.book_column import BookColumn
+from app.ui.book_outcome import OutcomeKind
 from app.ui.booking_controller import BookingController, DayChoice
-from app.ui.booking_flow import BookFlow, OutcomeKind
 from app.ui.formatting import spoken_datetime
 from app.ui.link_picker import LinkPicker
 from app.ui.month_grid import MonthGrid
@@ -39,6 +39,9 @@ from app.ui.panels.history_panel import HistoryPanel
 from app.ui.panels.outbox_panel import OutboxPanel
 from app.ui.status_bar import BookingStatusBar
 from app.ui.timezone_picker import TimeZonePicker, system_zone_id
+
+if TYPE_CHECKING:  # the flow pulls in the outbox store and sqlite: imported after first paint
+    from app.ui.booking_flow import BookFlow
 
 
 class MainWindow(QMainWindow):

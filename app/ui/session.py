@@ -78,10 +78,8 @@ class Session:
         window.open_times.clock_toggled.connect(self._on_clock_toggled)
         self._wire_panels()
         self.signin = SignInFlow(window, self.paths, self._api_base())
+        # The zone picker fills its hundreds of zones when first used, not here (see TimeZonePicker).
         self._use(await self._open_start_services())
-        # Hundreds of zones with their offsets: filled in after the first data request is on its way.
-        await asyncio.sleep(0)
-        window.zone_picker.populate()
 
     def _api_base(self) -> str | None:
         return api_base_of(self.args, self.settings)

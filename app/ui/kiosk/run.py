@@ -11,13 +11,14 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.hubspot.errors import SchedulerError
-from app.hubspot.models import MeetingLink
-from app.kiosk.config import KioskSettings
 from app.paths import Paths
 from app.settings import Settings, load_settings
+
+if TYPE_CHECKING:  # `wants_kiosk` runs before the window's first paint: no API models or errors before it
+    from app.hubspot.models import MeetingLink
+    from app.kiosk.config import KioskSettings
 
 log = logging.getLogger(__name__)
 
@@ -162,6 +163,8 @@ async def _run(app: Any, args: argparse.Namespace, settings: Settings, services:
 
 async def _links(services: Any, kiosk: KioskSettings, window: Any) -> list[tuple[str, str]]:
     """The links to offer; offline, the cached list (the visitor's flow then decides what it can offer)."""
+    from app.hubspot.errors import SchedulerError
+
     try:
         links = await services.client.list_links()
         services.cache.put_links(links, account=services.account)
