@@ -6,10 +6,8 @@ Secrets are read from stdin only (never argv, which other users can see), and ne
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import sys
-import webbrowser
 from typing import TYPE_CHECKING, Any
 
 from app import cli
@@ -53,6 +51,8 @@ def add_auth_commands(sub: Any) -> None:
 
 
 def run_auth_command(args: argparse.Namespace, paths: Paths) -> int:
+    import asyncio  # not at module level: this module is imported on every start, the window's too
+
     return asyncio.run(_run(args, paths))
 
 
@@ -138,6 +138,8 @@ def _settings_client_id(paths: Paths) -> str:
 
 
 def _opener(no_browser: bool) -> Any:
+    import webbrowser
+
     def open_url(url: str) -> None:
         if no_browser or not webbrowser.open(url):
             sys.stdout.write(f"Open this address in a browser to sign in to HubSpot:\n{url}\n")
