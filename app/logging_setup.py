@@ -20,11 +20,18 @@ def mask_personal_data(text: str) -> str:
 
 
 class MaskingFilter(logging.Filter):
+    """Masks the message and any traceback text (an exception's message may quote what the user typed)."""
+
+    _formatter = logging.Formatter()
+
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         masked = mask_personal_data(message)
         if masked != message:
             record.msg, record.args = masked, None
+        if record.exc_info and not record.exc_text:
+            # Formatters reuse exc_text when it is set, so the masked traceback is what gets written.
+            record.exc_text = mask_personal_data(self._formatter.formatException(record.exc_info))
         return True
 
 
