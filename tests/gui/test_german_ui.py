@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import AsyncIterator, Iterator
 from datetime import date
 from pathlib import Path
@@ -13,20 +12,14 @@ from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from app.paths import Paths
-from app.settings import Settings, load_settings, save_settings
-from app.ui.main_window import MainWindow
+from app.settings import Settings
 from app.ui.session import Session
+from tests.gui.window_support import close_session, open_session
 from tools.i18n.compile import compile_catalogues, ui_language
 
 pytestmark = pytest.mark.gui
 
 GERMAN_WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
-
-
-@pytest.fixture(autouse=True)
-def _app_keeps_running_when_windows_close(qapp: QApplication) -> None:
-    qapp.setQuitOnLastWindowClosed(False)
 
 
 @pytest.fixture(scope="module")
@@ -45,19 +38,10 @@ def german(qapp: QApplication, compiled: Path) -> Iterator[None]:
 
 @pytest_asyncio.fixture
 async def session(german: None, qtbot: QtBot, tmp_path: Path) -> AsyncIterator[Session]:
-    paths = Paths.for_profile(tmp_path / "profile")
-    paths.ensure()
-    save_settings(paths.settings_file, Settings(language="de", timezone="Europe/Berlin", use_24h=True))
-    window = MainWindow(on_close=lambda: None)
-    qtbot.addWidget(window)
-    args = argparse.Namespace(demo=True, smoke=False, screenshot=None, api_base=None, kiosk=False)
-    opened = Session(window, args, paths, load_settings(paths.settings_file))
-    window.show()
-    await opened.start()
-    await opened.ready()
+    settings = Settings(language="de", timezone="Europe/Berlin", use_24h=True)
+    opened = await open_session(qtbot, tmp_path / "profile", settings=settings)
     yield opened
-    window.close()
-    await opened.aclose()
+    await close_session(opened)
 
 
 @pytest.mark.asyncio

@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.paths import Paths
-from app.settings import Settings, load_settings, save_settings
-from app.ui.main_window import MainWindow
-from app.ui.session import Session
+from app.settings import Settings, load_settings
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.timezone_picker import ZONE_ROLE
+from tests.gui.window_support import close_session, open_session
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def _app_keeps_running_when_windows_close(qapp: QApplication) -> None:
-    qapp.setQuitOnLastWindowClosed(False)
 
 
 def test_dialog_value_keeps_fields_it_does_not_show(qtbot: QtBot) -> None:
@@ -39,17 +30,9 @@ def test_dialog_value_keeps_fields_it_does_not_show(qtbot: QtBot) -> None:
 
 @pytest.mark.asyncio
 async def test_saved_settings_are_written_and_applied(qtbot: QtBot, tmp_path: Path) -> None:
-    paths = Paths.for_profile(tmp_path / "profile")
-    paths.ensure()
-    save_settings(paths.settings_file, Settings(timezone="Europe/Berlin", use_24h=True))
-    window = MainWindow(on_close=lambda: None)
-    qtbot.addWidget(window)
-    args = argparse.Namespace(demo=True, smoke=False, screenshot=None, api_base=None, kiosk=False)
-    session = Session(window, args, paths, load_settings(paths.settings_file))
-    window.show()
+    session = await open_session(qtbot, tmp_path / "profile", settings=Settings(timezone="Europe/Berlin", use_24h=True))
+    window, paths = session.window, session.paths
     try:
-        await session.start()
-        await session.ready()
         window.settings_requested.emit()
         await asyncio.sleep(0)
         dialogs = window.findChildren(SettingsDialog)
@@ -67,5 +50,4 @@ async def test_saved_settings_are_written_and_applied(qtbot: QtBot, tmp_path: Pa
         assert window.zone_picker.current_zone() == "Asia/Tokyo"
         assert all(("AM" in b.text() or "PM" in b.text()) for b in window.open_times.time_buttons())
     finally:
-        window.close()
-        await session.aclose()
+        await close_session(session)

@@ -4,7 +4,6 @@ missing scopes), OAuth in the "browser" (a test plays it), cancel, sign-out, and
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import gc
 from collections.abc import AsyncIterator, Iterator
@@ -15,7 +14,7 @@ import httpx
 import pytest
 import pytest_asyncio
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.hubspot.errors import READ_SCOPE, RECOMMENDED_WRITE_SCOPE
@@ -23,19 +22,15 @@ from app.paths import Paths
 from app.sandbox.oauth import SANDBOX_PUBLIC_CLIENT_ID, SANDBOX_USER_EMAIL
 from app.sandbox.server import running_server
 from app.sandbox.state import DEMO_TOKEN, SandboxState
-from app.settings import Settings, load_settings, save_settings
+from app.settings import Settings, load_settings
 from app.ui.main_window import MainWindow
 from app.ui.session import Session
 from app.ui.signin_dialog import SignInDialog
 from tests.auth_fixtures import memory_keyring  # noqa: F401
 from tests.auth_keyring import MemoryKeyring
+from tests.gui.window_support import close_session, open_session
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def _app_keeps_running_when_windows_close(qapp: QApplication) -> None:
-    qapp.setQuitOnLastWindowClosed(False)
 
 
 @pytest.fixture
@@ -52,18 +47,10 @@ class Opened:
 
 
 async def open_window(qtbot: QtBot, profile: Path, base: str) -> Opened:
-    paths = Paths.for_profile(profile)
-    paths.ensure()
-    if not paths.settings_file.exists():
-        save_settings(paths.settings_file, Settings(timezone="Europe/Berlin"))
-    window = MainWindow(on_close=lambda: None)
-    qtbot.addWidget(window)
-    args = argparse.Namespace(demo=False, smoke=False, screenshot=None, api_base=base, kiosk=False)
-    session = Session(window, args, paths, load_settings(paths.settings_file))
-    window.show()
-    await session.start()
-    await session.ready()
-    return Opened(window, session)
+    first_start = not Paths.for_profile(profile).settings_file.exists()
+    settings = Settings(timezone="Europe/Berlin") if first_start else None
+    session = await open_session(qtbot, profile, settings=settings, demo=False, api_base=base)
+    return Opened(session.window, session)
 
 
 @pytest_asyncio.fixture
@@ -75,8 +62,7 @@ async def opened(
 ) -> AsyncIterator[Opened]:
     result = await open_window(qtbot, tmp_path / "profile", sandbox[1])
     yield result
-    result.window.close()
-    await result.session.aclose()
+    await close_session(result.session)
 
 
 @pytest_asyncio.fixture
@@ -86,8 +72,7 @@ async def opened_without_keychain(
     # The test run's keyring is keyring's null backend, which stores nothing: as on a system without a keychain.
     result = await open_window(qtbot, tmp_path / "profile", sandbox[1])
     yield result
-    result.window.close()
-    await result.session.aclose()
+    await close_session(result.session)
 
 
 async def sign_in_dialog(qtbot: QtBot, opened: Opened) -> SignInDialog:
@@ -155,8 +140,7 @@ async def test_sign_in_with_a_key_leaves_demo_and_is_used_on_the_next_start(
         assert not again.session.demo
         assert again.window.status.account.text() == "service key · hub unknown"
     finally:
-        again.window.close()
-        await again.session.aclose()
+        await close_session(again.session)
 
 
 @pytest.mark.asyncio

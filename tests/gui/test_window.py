@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
@@ -10,31 +9,21 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.paths import Paths
-from app.settings import Settings, load_settings, save_settings
+from app.settings import Settings, load_settings
 from app.ui.link_picker import SLUG_ROLE
 from app.ui.main_window import MainWindow
 from app.ui.session import Session
+from tests.gui.window_support import close_session, open_session, window_args
 
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture(autouse=True)
-def _app_keeps_running_when_windows_close(qapp: QApplication) -> None:
-    """As in the app: closing the last window must not stop the loop the test (like main()) still runs on."""
-    qapp.setQuitOnLastWindowClosed(False)
-
-
-def demo_args() -> argparse.Namespace:
-    return argparse.Namespace(demo=True, smoke=False, screenshot=None, api_base=None, kiosk=False)
-
-
 class Opened:
-    def __init__(self, window: MainWindow, session: Session, paths: Paths) -> None:
-        self.window, self.session, self.paths = window, session, paths
+    def __init__(self, session: Session) -> None:
+        self.window, self.session, self.paths = session.window, session, session.paths
         self.closed = False
 
     def close(self) -> None:
@@ -43,20 +32,12 @@ class Opened:
 
 @pytest_asyncio.fixture
 async def opened(qtbot: QtBot, tmp_path: Path) -> AsyncIterator[Opened]:
-    paths = Paths.for_profile(tmp_path / "profile")
-    paths.ensure()
-    save_settings(paths.settings_file, Settings(timezone="Europe/Berlin", use_24h=True))
     holder: list[Opened] = []
-    window = MainWindow(on_close=lambda: holder[0].close())
-    qtbot.addWidget(window)
-    session = Session(window, demo_args(), paths, load_settings(paths.settings_file))
-    holder.append(Opened(window, session, paths))
-    window.show()
-    await session.start()
-    await session.ready()
+    settings = Settings(timezone="Europe/Berlin", use_24h=True)
+    session = await open_session(qtbot, tmp_path / "profile", settings=settings, on_close=lambda: holder[0].close())
+    holder.append(Opened(session))
     yield holder[0]
-    window.close()
-    await session.aclose()
+    await close_session(session)
 
 
 def open_days(window: MainWindow) -> list[date]:
@@ -158,7 +139,7 @@ async def test_broken_settings_file_is_reported_in_a_dialog(qtbot: QtBot, tmp_pa
     paths.settings_file.write_text("{broken", encoding="utf-8")
     window = MainWindow(on_close=lambda: None)
     qtbot.addWidget(window)
-    session = Session(window, demo_args(), paths, load_settings(paths.settings_file))
+    session = Session(window, window_args(), paths, load_settings(paths.settings_file))
     window.show()
     try:
         await session.start()

@@ -2,85 +2,24 @@
 
 from __future__ import annotations
 
-import argparse
 import asyncio
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
-import pytest_asyncio
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from app.paths import Paths
-from app.settings import Settings, load_settings, save_settings
 from app.store.outbox import State
 from app.ui.booking_flow import OutcomeKind
-from app.ui.main_window import MainWindow
 from app.ui.session import Session
+from tests.gui.window_support import click_book, fill_attendee, pick_time
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def _app_keeps_running_when_windows_close(qapp: QApplication) -> None:
-    qapp.setQuitOnLastWindowClosed(False)
-
-
-@pytest_asyncio.fixture
-async def session(qtbot: QtBot, tmp_path: Path) -> AsyncIterator[Session]:
-    paths = Paths.for_profile(tmp_path / "profile")
-    paths.ensure()
-    save_settings(paths.settings_file, Settings(timezone="Europe/Berlin", use_24h=True, default_link="alex-morgan"))
-    window = MainWindow(on_close=lambda: None)
-    qtbot.addWidget(window)
-    args = argparse.Namespace(demo=True, smoke=False, screenshot=None, api_base=None, kiosk=False)
-    opened = Session(window, args, paths, load_settings(paths.settings_file))
-    window.show()
-    await opened.start()
-    await opened.ready()
-    yield opened
-    window.close()
-    await opened.aclose()
-
-
-def type_into(qtbot: QtBot, session: Session, key: str, text: str) -> None:
-    field = session.window.book.form.input_for_key(key)
-    line = field.findChild(QLineEdit)
-    assert line is not None
-    line.clear()
-    qtbot.keyClicks(line, text)
-
-
-def fill_attendee(qtbot: QtBot, session: Session, first: str = "Ada") -> None:
-    type_into(qtbot, session, "first_name", first)
-    type_into(qtbot, session, "last_name", "Lovelace")
-    type_into(qtbot, session, "email", f"{first.lower()}@northwind.test")
-    type_into(qtbot, session, "field:company", "Analytical Engines Ltd")  # the demo link asks for it
-    box = session.window.book.consent.processing_box
-    if box is not None and not box.isChecked():
-        qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
-
-
-def pick_first_time(session: Session) -> int:
-    button = session.window.open_times.time_buttons()[0]
-    button.click()
-    return int(button.property("start_ms"))
-
-
-async def click_book(session: Session) -> None:
-    button = session.window.book.book_button
-    assert button.isEnabled(), "Book should be enabled once the form and time are complete"
-    button.click()
-    await session.window.tasks.idle()
 
 
 @pytest.mark.asyncio
 async def test_book_button_waits_for_a_time_and_a_complete_form(session: Session, qtbot: QtBot) -> None:
     book = session.window.book.book_button
     assert not book.isEnabled()
-    pick_first_time(session)
+    pick_time(session)
     assert not book.isEnabled()  # the form is still empty
     fill_attendee(qtbot, session)
     assert book.isEnabled()
@@ -88,7 +27,7 @@ async def test_book_button_waits_for_a_time_and_a_complete_form(session: Session
 
 @pytest.mark.asyncio
 async def test_book_a_meeting_start_to_finish(session: Session, qtbot: QtBot) -> None:
-    pick_first_time(session)
+    pick_time(session)
     fill_attendee(qtbot, session)
     await click_book(session)
     book = session.window.book
@@ -108,7 +47,7 @@ async def test_book_a_meeting_start_to_finish(session: Session, qtbot: QtBot) ->
 
 @pytest.mark.asyncio
 async def test_time_taken_meanwhile_keeps_answers_and_offers_nearest_times(session: Session, qtbot: QtBot) -> None:
-    taken = pick_first_time(session)
+    taken = pick_time(session)
     fill_attendee(qtbot, session)
     await click_book(session)
     session.window.book.confirmation.book_another_requested.emit()
@@ -140,7 +79,7 @@ async def test_offline_booking_is_saved_to_the_outbox_and_sent_when_back_online(
     window = session.window
     window.set_network_online(False)
     assert "Offline" in window.status.network.text()
-    pick_first_time(session)
+    pick_time(session)
     fill_attendee(qtbot, session)
     assert "outbox" in window.book.book_button.text().lower()
     outcomes: list[OutcomeKind] = []

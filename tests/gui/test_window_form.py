@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.paths import Paths
-from app.settings import Settings, load_settings, save_settings
-from app.ui.main_window import MainWindow
-from app.ui.session import Session
+from app.settings import Settings
+from tests.gui.window_support import SLUG, close_session, open_session
 
 pytestmark = pytest.mark.gui
 
@@ -30,24 +26,13 @@ DEMO_QUESTIONS = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _app_keeps_running_when_windows_close(qapp: QApplication) -> None:
-    qapp.setQuitOnLastWindowClosed(False)
-
-
 @pytest.mark.asyncio
 async def test_link_questions_are_on_screen_when_the_window_is_ready(qtbot: QtBot, tmp_path: Path) -> None:
-    paths = Paths.for_profile(tmp_path / "profile")
-    paths.ensure()
-    save_settings(paths.settings_file, Settings(timezone="Europe/Berlin", default_link="alex-morgan"))
-    window = MainWindow(on_close=lambda: None)
-    qtbot.addWidget(window)
-    args = argparse.Namespace(demo=True, smoke=False, screenshot=None, api_base=None, kiosk=False)
-    session = Session(window, args, paths, load_settings(paths.settings_file))
-    window.show()
+    session = await open_session(
+        qtbot, tmp_path / "profile", settings=Settings(timezone="Europe/Berlin", default_link=SLUG)
+    )
+    window = session.window
     try:
-        await session.start()
-        await session.ready()
         # Checked in the same turn of the loop as --screenshot grabs the window: nothing may wait for a later show.
         form = window.book.form
         inputs = [form.input_for_key(f"field:{name}") for name in DEMO_QUESTIONS]
@@ -65,5 +50,4 @@ async def test_link_questions_are_on_screen_when_the_window_is_ready(qtbot: QtBo
         for widget in inputs:
             assert widget.mapTo(form, widget.rect().topRight()).x() <= form.width()
     finally:
-        window.close()
-        await session.aclose()
+        await close_session(session)

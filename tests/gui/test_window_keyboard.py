@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -12,35 +11,26 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.paths import Paths
-from app.settings import Settings, load_settings, save_settings
-from app.ui.main_window import MainWindow
+from app.settings import Settings
 from app.ui.session import Session
+from tests.gui.window_support import SLUG, close_session, open_session
 
 pytestmark = pytest.mark.gui
 
-
-@pytest.fixture(autouse=True)
-def _app_keeps_running_when_windows_close(qapp: QApplication) -> None:
-    qapp.setQuitOnLastWindowClosed(False)
+ANSWERS = (  # what the rep types, field by field; the demo link asks for a company
+    ("first_name", "Ada"),
+    ("last_name", "Lovelace"),
+    ("email", "ada@northwind.test"),
+    ("field:company", "Analytical Engines"),
+)
 
 
 @pytest_asyncio.fixture
 async def session(qtbot: QtBot, tmp_path: Path) -> AsyncIterator[Session]:
-    paths = Paths.for_profile(tmp_path / "profile")
-    paths.ensure()
-    save_settings(paths.settings_file, Settings(timezone="Europe/Berlin", use_24h=True, default_link="alex-morgan"))
-    window = MainWindow(on_close=lambda: None)
-    qtbot.addWidget(window)
-    args = argparse.Namespace(demo=True, smoke=False, screenshot=None, api_base=None, kiosk=False)
-    opened = Session(window, args, paths, load_settings(paths.settings_file))
-    window.show()
-    window.activateWindow()
-    await opened.start()
-    await opened.ready()
+    settings = Settings(timezone="Europe/Berlin", use_24h=True, default_link=SLUG)
+    opened = await open_session(qtbot, tmp_path / "profile", settings=settings, activate=True)
     yield opened
-    window.close()
-    await opened.aclose()
+    await close_session(opened)
 
 
 def focused() -> QWidget | None:
@@ -76,12 +66,7 @@ async def test_book_with_the_keyboard_only(session: Session, qtbot: QtBot) -> No
     assert controller.state.start_ms == first_time.property("start_ms")
 
     form = window.book.form
-    for key, text in (
-        ("first_name", "Ada"),
-        ("last_name", "Lovelace"),
-        ("email", "ada@northwind.test"),
-        ("field:company", "Analytical Engines"),
-    ):
+    for key, text in ANSWERS:
         line = form.input_for_key(key).findChild(QLineEdit)
         assert line is not None
         tab_until(qtbot, line)
@@ -95,12 +80,7 @@ async def test_tab_leaves_the_form_for_consent_and_book(session: Session, qtbot:
     window, controller = session.window, session.controller
     window.open_times.time_buttons()[0].click()
     form = window.book.form
-    for key, text in (
-        ("first_name", "Ada"),
-        ("last_name", "Lovelace"),
-        ("email", "ada@northwind.test"),
-        ("field:company", "Analytical Engines"),
-    ):
+    for key, text in ANSWERS:
         line = form.input_for_key(key).findChild(QLineEdit)
         assert line is not None
         line.setFocus()

@@ -7,67 +7,23 @@ and drafting while HubSpot is unreachable, then sending when it is back.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
-import contextlib
-import gc
-import socket
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
 import pytest
 import pytest_asyncio
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from app.paths import Paths
-from app.sandbox.server import running_server
-from app.sandbox.state import DEMO_TOKEN, SandboxState
-from app.settings import Settings, load_settings, save_settings
+from app.sandbox.state import DEMO_TOKEN
+from app.settings import Settings
 from app.store.outbox import State
-from app.ui.main_window import MainWindow
 from app.ui.session import Session
+from tests.gui.window_support import SLUG, Loopback, click_book, close_session, fill_attendee, open_session, pick_time
 
 pytestmark = pytest.mark.gui
-SLUG = "alex-morgan"
-
-
-@pytest.fixture(autouse=True)
-def _app_keeps_running_when_windows_close(qapp: QApplication) -> None:
-    qapp.setQuitOnLastWindowClosed(False)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-class Loopback:
-    """One sandbox state served on a fixed loopback port, which a test can take down and bring back."""
-
-    def __init__(self) -> None:
-        self.state = SandboxState()
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self._serving = contextlib.ExitStack()
-
-    def up(self) -> None:
-        gc.collect()  # earlier tests' Qt timers must die on this thread, not the server's
-        self._serving.enter_context(running_server(self.state, port=self.port))
-
-    def down(self) -> None:
-        self._serving.close()
-
-
-@pytest.fixture
-def loopback() -> Iterator[Loopback]:
-    served = Loopback()
-    served.up()
-    yield served
-    served.down()
 
 
 @pytest_asyncio.fixture
@@ -75,50 +31,11 @@ async def session(
     qtbot: QtBot, tmp_path: Path, loopback: Loopback, monkeypatch: pytest.MonkeyPatch
 ) -> AsyncIterator[Session]:
     monkeypatch.setenv("BOOKING_ASSISTANT_TOKEN", DEMO_TOKEN)  # a script's token: the keychain is never opened
-    paths = Paths.for_profile(tmp_path / "profile")
-    paths.ensure()
-    save_settings(paths.settings_file, Settings(timezone="Europe/Berlin", use_24h=True, default_link=SLUG))
-    window = MainWindow(on_close=lambda: None)
-    qtbot.addWidget(window)
-    args = argparse.Namespace(demo=False, smoke=False, screenshot=None, api_base=loopback.base, kiosk=False)
-    opened = Session(window, args, paths, load_settings(paths.settings_file))
-    window.show()
-    await opened.start()
-    await opened.ready()
+    settings = Settings(timezone="Europe/Berlin", use_24h=True, default_link=SLUG)
+    opened = await open_session(qtbot, tmp_path / "profile", settings=settings, demo=False, api_base=loopback.base)
     assert not opened.services.demo
     yield opened
-    window.close()
-    await opened.aclose()
-
-
-def type_into(qtbot: QtBot, session: Session, key: str, text: str) -> None:
-    line = session.window.book.form.input_for_key(key).findChild(QLineEdit)
-    assert line is not None
-    line.clear()
-    qtbot.keyClicks(line, text)
-
-
-def fill_attendee(qtbot: QtBot, session: Session, first: str = "Ada") -> None:
-    type_into(qtbot, session, "first_name", first)
-    type_into(qtbot, session, "last_name", "Lovelace")
-    type_into(qtbot, session, "email", f"{first.lower()}@northwind.test")
-    type_into(qtbot, session, "field:company", "Analytical Engines Ltd")
-    box = session.window.book.consent.processing_box
-    if box is not None and not box.isChecked():
-        qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
-
-
-def pick_time(session: Session, index: int = 0) -> int:
-    button = session.window.open_times.time_buttons()[index]
-    button.click()
-    return int(button.property("start_ms"))
-
-
-async def click_book(session: Session) -> None:
-    button = session.window.book.book_button
-    assert button.isEnabled()
-    button.click()
-    await session.window.tasks.idle()
+    await close_session(opened)
 
 
 @pytest.mark.asyncio

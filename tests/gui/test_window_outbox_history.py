@@ -1,5 +1,4 @@
 """The window's Outbox and History tabs wired to the store and sender; the confirmation's actions (demo sandbox)."""
-# ruff: noqa: F811 - `session` is the fixture imported from test_window_booking, used as a parameter name
 
 from __future__ import annotations
 
@@ -15,19 +14,14 @@ from app.store.outbox import State
 from app.ui.panels.outbox_model import OutboxAction
 from app.ui.session import Session
 from app.ui.store_views import outbox_rows
-from tests.gui.test_window_booking import (  # noqa: F401 - the `session` fixture
-    click_book,
-    fill_attendee,
-    pick_first_time,
-    session,
-)
+from tests.gui.window_support import click_book, fill_attendee, pick_time
 
 pytestmark = pytest.mark.gui
 
 
 async def save_offline(session: Session, qtbot: QtBot, first: str = "Ada") -> str:
     session.window.set_network_online(False)
-    pick_first_time(session)
+    pick_time(session)
     fill_attendee(qtbot, session, first)
     await click_book(session)
     panel = session.window.outbox_panel
@@ -72,7 +66,7 @@ async def test_history_search_finds_the_booking_and_book_another_clears_everythi
     session: Session, qtbot: QtBot, tmp_path: Path
 ) -> None:
     window = session.window
-    pick_first_time(session)
+    pick_time(session)
     fill_attendee(qtbot, session, first="Katherine")
     await click_book(session)
     book = window.book

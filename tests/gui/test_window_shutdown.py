@@ -5,7 +5,6 @@ A real account over loopback (the profile's database outlives the run, so the te
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
@@ -17,55 +16,34 @@ from pytestqt.qtbot import QtBot
 
 from app.paths import Paths
 from app.sandbox.state import DEMO_TOKEN
-from app.settings import Settings, load_settings, save_settings
+from app.settings import Settings
 from app.store.database import Database
 from app.store.outbox import Outbox, State
-from app.ui.main_window import MainWindow
 from app.ui.session import Session
 from app.ui.store_views import outbox_rows
-from tests.gui.test_window_loopback import (  # noqa: F401 - the fixtures
-    SLUG,
-    Loopback,
-    _app_keeps_running_when_windows_close,
-    fill_attendee,
-    loopback,
-    pick_time,
-)
+from tests.gui.window_support import SLUG, Loopback, close_session, fill_attendee, open_session, pick_time
 
 pytestmark = pytest.mark.gui
 
 
 class Opened:
-    def __init__(self, session: Session, paths: Paths) -> None:
-        self.session, self.paths = session, paths
+    def __init__(self, session: Session) -> None:
+        self.session, self.paths = session, session.paths
         self.closed = False
 
     async def close(self) -> None:
-        """What the app's main does when the window closes: hide it, then clean up."""
         self.closed = True
-        self.session.window.close()
-        await self.session.aclose()
+        await close_session(self.session)
 
 
 @pytest_asyncio.fixture
 async def opened(
-    qtbot: QtBot,
-    tmp_path: Path,
-    loopback: Loopback,  # noqa: F811
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, tmp_path: Path, loopback: Loopback, monkeypatch: pytest.MonkeyPatch
 ) -> AsyncIterator[Opened]:
     monkeypatch.setenv("BOOKING_ASSISTANT_TOKEN", DEMO_TOKEN)
-    paths = Paths.for_profile(tmp_path / "profile")
-    paths.ensure()
-    save_settings(paths.settings_file, Settings(timezone="Europe/Berlin", use_24h=True, default_link=SLUG))
-    window = MainWindow(on_close=lambda: None)
-    qtbot.addWidget(window)
-    args = argparse.Namespace(demo=False, smoke=False, screenshot=None, api_base=loopback.base, kiosk=False)
-    session = Session(window, args, paths, load_settings(paths.settings_file))
-    window.show()
-    await session.start()
-    await session.ready()
-    result = Opened(session, paths)
+    settings = Settings(timezone="Europe/Berlin", use_24h=True, default_link=SLUG)
+    session = await open_session(qtbot, tmp_path / "profile", settings=settings, demo=False, api_base=loopback.base)
+    result = Opened(session)
     yield result
     if not result.closed:
         await result.close()
@@ -103,7 +81,7 @@ async def close_cleanly(opened: Opened, caplog: pytest.LogCaptureFixture, *, wit
 async def test_closing_with_a_draft_queued_offline_keeps_it_queued(
     opened: Opened,
     qtbot: QtBot,
-    loopback: Loopback,  # noqa: F811
+    loopback: Loopback,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     session = opened.session
@@ -124,7 +102,7 @@ async def test_closing_with_a_draft_queued_offline_keeps_it_queued(
 async def test_closing_while_a_send_is_in_flight_marks_it_unknown_without_waiting_for_hubspot(
     opened: Opened,
     qtbot: QtBot,
-    loopback: Loopback,  # noqa: F811
+    loopback: Loopback,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     session = opened.session

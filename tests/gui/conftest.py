@@ -1,0 +1,41 @@
+"""GUI test set-up shared by the modules here: the app outlives its windows, a demo window, a loopback HubSpot.
+
+A module whose window differs (another language, a real account) defines its own `session` fixture.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.settings import Settings
+from app.ui.session import Session
+from tests.gui.window_support import SLUG, Loopback, close_session, open_session
+
+
+@pytest.fixture(autouse=True)
+def _app_keeps_running_when_windows_close(qapp: QApplication) -> None:
+    """As in the app: closing the last window must not stop the loop the test (like main()) still runs on."""
+    qapp.setQuitOnLastWindowClosed(False)
+
+
+@pytest.fixture
+def loopback() -> Iterator[Loopback]:
+    served = Loopback()
+    served.up()
+    yield served
+    served.down()
+
+
+@pytest_asyncio.fixture
+async def session(qtbot: QtBot, tmp_path: Path) -> AsyncIterator[Session]:
+    """The window on the demo sandbox, ready on the demo link's first open day."""
+    settings = Settings(timezone="Europe/Berlin", use_24h=True, default_link=SLUG)
+    opened = await open_session(qtbot, tmp_path / "profile", settings=settings)
+    yield opened
+    await close_session(opened)
