@@ -6,20 +6,10 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
-from app.ui.formatting import format_moment
+from app.ui.panels.zoned_table import ZonedTableModel
 
 _CONTEXT = "HistoryPanel"
 _log = logging.getLogger(__name__)
@@ -49,11 +39,12 @@ class RowSource:
     rows: Callable[[int, int], Sequence[HistoryRow]]
 
 
-class HistoryTableModel(QAbstractTableModel):
+class HistoryTableModel(ZonedTableModel):
     """Columns: when, attendee, email, company, link. The row count is the search's count, so the scroll bar is
     true at once and jumping to the end is one read; rows come from a small LRU of pages loaded when shown."""
 
     WHEN, ATTENDEE, EMAIL, COMPANY, LINK = range(5)
+    COLUMNS, TIME_COLUMN = 5, WHEN
     load_failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -62,9 +53,6 @@ class HistoryTableModel(QAbstractTableModel):
         self._count = 0
         self._pages: OrderedDict[int, Sequence[HistoryRow]] = OrderedDict()
         self._failed = False
-        self._zone: ZoneInfo | None = None
-        self._use_24h: bool | None = None
-        self._locale = QLocale()
         self.pages_loaded = 0  # reads from the source since the last set_source (tests and benchmarks)
 
     def set_source(self, source: RowSource | None) -> None:
@@ -81,12 +69,6 @@ class HistoryTableModel(QAbstractTableModel):
             except Exception as error:  # a failing source must not take the view down; the panel says so
                 self._fail(error)
         self.endResetModel()
-
-    def set_display(self, zone: ZoneInfo | None, locale: QLocale, use_24h: bool | None = None) -> None:
-        """Show times in `zone` (None: the system zone) formatted for `locale` (`use_24h` None: its clock)."""
-        self._zone, self._locale, self._use_24h = zone, locale, use_24h
-        if self._count:
-            self.dataChanged.emit(self.index(0, self.WHEN), self.index(self._count - 1, self.WHEN))
 
     def failed(self) -> bool:
         """True when the source failed to answer since the last `set_source`."""
@@ -128,12 +110,7 @@ class HistoryTableModel(QAbstractTableModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._count
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def _title(self, section: int) -> str:
         titles = ("When", "Attendee", "Email", "Company", "Link")
         return QCoreApplication.translate(_CONTEXT, titles[section])
 
@@ -149,7 +126,7 @@ class HistoryTableModel(QAbstractTableModel):
 
     def _text(self, row: HistoryRow, column: int, *, long: bool) -> str:
         if column == self.WHEN:
-            return format_moment(row.when_ms, self._zone, self._use_24h, self._locale, long=long)
+            return self._moment(row.when_ms, long=long)
         return (row.attendee, row.email, row.company, row.link)[column - 1]
 
 

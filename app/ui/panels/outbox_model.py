@@ -5,19 +5,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from app.ui.formatting import format_moment
+from app.ui.panels.zoned_table import ZonedTableModel
 
 _CONTEXT = "OutboxPanel"
 ATTENTION_STATES = frozenset({"needs_new_time", "rejected", "unknown"})
@@ -101,29 +92,21 @@ def state_text(row: OutboxRow) -> str:
     return texts.get(row.state, row.state)
 
 
-class OutboxTableModel(QAbstractTableModel):
+class OutboxTableModel(ZonedTableModel):
     """Columns: attendee, link, start, state, last error. `Qt.UserRole` gives the draft id."""
 
     ATTENDEE, LINK, START, STATE, ERROR = range(5)
+    COLUMNS, TIME_COLUMN = 5, START
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[OutboxRow] = []
-        self._zone: ZoneInfo | None = None
-        self._use_24h: bool | None = None
-        self._locale = QLocale()
 
     def set_rows(self, rows: Sequence[OutboxRow]) -> None:
         """Replace every row."""
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
-
-    def set_display(self, zone: ZoneInfo | None, locale: QLocale, use_24h: bool | None = None) -> None:
-        """Show start times in `zone` (None: the system zone) formatted for `locale` (`use_24h` None: its clock)."""
-        self._zone, self._locale, self._use_24h = zone, locale, use_24h
-        if self._rows:
-            self.dataChanged.emit(self.index(0, self.START), self.index(len(self._rows) - 1, self.START))
 
     def row_at(self, row: int) -> OutboxRow:
         """The data of one row."""
@@ -140,12 +123,7 @@ class OutboxTableModel(QAbstractTableModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def _title(self, section: int) -> str:
         titles = ("Attendee", "Link", "Start", "State", "Last error")
         return QCoreApplication.translate(_CONTEXT, titles[section])
 
@@ -168,9 +146,7 @@ class OutboxTableModel(QAbstractTableModel):
         if column == self.LINK:
             return row.link
         if column == self.START:
-            return (
-                format_moment(row.start_ms, self._zone, self._use_24h, self._locale, long=long) if row.start_ms else ""
-            )
+            return self._moment(row.start_ms, long=long) if row.start_ms else ""
         if column == self.STATE:
             return state_text(row)
         return row.last_error
