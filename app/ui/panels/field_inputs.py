@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QButtonGroup,
     QCalendarWidget,
@@ -29,11 +33,16 @@ _NUMBER_TYPING = QRegularExpression(r"[+-]?\d*(\.\d*)?")
 _DATE_TYPING = QRegularExpression(r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?")
 _PHONE_TYPING = QRegularExpression(r"\+?[0-9 ()./-]*")
 _ISO = Qt.DateFormat.ISODate
+_Button = TypeVar("_Button", bound=QAbstractButton)
 
 
 def visible_options(field: FormField) -> list[FormOption]:
     """The options an attendee may pick, in the link's display order (hidden ones left out)."""
     return sorted((o for o in field.options if not o.hidden), key=lambda o: o.display_order)
+
+
+def _text_or_empty(value: Answer | None) -> str:
+    return (as_text(value) or "") if value is not None else ""
 
 
 class FieldInput(QWidget):
@@ -48,6 +57,7 @@ class FieldInput(QWidget):
         super().__init__(parent)
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        self._parts: list[QWidget] = []
 
     def value(self) -> Answer | None:
         """The answer as the draft stores it; None when not answered."""
@@ -59,7 +69,7 @@ class FieldInput(QWidget):
 
     def focus_chain(self) -> list[QWidget]:
         """The focusable widgets inside, in tab order."""
-        raise NotImplementedError
+        return list(self._parts)
 
     def describe(self, name: str, description: str) -> None:
         """Set the accessible name and description on every focusable part."""
@@ -75,9 +85,28 @@ class FieldInput(QWidget):
             extra = Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText
             widget.setInputMethodHints(hints | extra if private else hints & ~extra)
 
-    def _watch_focus(self, *widgets: QWidget) -> None:
-        for widget in widgets:
+    def _set_parts(self, *parts: QWidget) -> None:
+        """The focusable parts in tab order: focus enters at the first, and leaving them all is leaving the input."""
+        self._parts = list(parts)
+        for widget in parts:
             widget.installEventFilter(self)
+        if parts:
+            self.setFocusProxy(parts[0])
+
+    def _option_buttons(self, field: FormField, make: Callable[[str], _Button]) -> list[_Button]:
+        """One button per visible option in a column, each carrying its option's value and emitting `edited`."""
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        self._layout.addLayout(column)
+        buttons: list[_Button] = []
+        for opt in visible_options(field):
+            button = make(opt.label or opt.value)
+            button.setProperty("optionValue", opt.value)
+            button.setProperty("ownAccessibleName", opt.label or opt.value)
+            button.clicked.connect(self.edited)
+            buttons.append(button)
+            column.addWidget(button)
+        return buttons
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
@@ -107,17 +136,13 @@ class TextInput(FieldInput):
         self.line.setPlaceholderText(placeholder)
         self.line.textEdited.connect(self.edited)
         self._layout.addWidget(self.line)
-        self._watch_focus(self.line)
-        self.setFocusProxy(self.line)
+        self._set_parts(self.line)
 
     def value(self) -> Answer | None:
         return self.line.text() or None
 
     def set_value(self, value: Answer | None) -> None:
-        self.line.setText((as_text(value) or "") if value is not None else "")
-
-    def focus_chain(self) -> list[QWidget]:
-        return [self.line]
+        self.line.setText(_text_or_empty(value))
 
 
 class MultiLineInput(FieldInput):
@@ -131,8 +156,7 @@ class MultiLineInput(FieldInput):
         self.edit.textChanged.connect(self._on_text_changed)
         self._setting = False
         self._layout.addWidget(self.edit)
-        self._watch_focus(self.edit)
-        self.setFocusProxy(self.edit)
+        self._set_parts(self.edit)
 
     def _on_text_changed(self) -> None:
         if not self._setting:
@@ -144,12 +168,9 @@ class MultiLineInput(FieldInput):
     def set_value(self, value: Answer | None) -> None:
         self._setting = True
         try:
-            self.edit.setPlainText((as_text(value) or "") if value is not None else "")
+            self.edit.setPlainText(_text_or_empty(value))
         finally:
             self._setting = False
-
-    def focus_chain(self) -> list[QWidget]:
-        return [self.edit]
 
 
 class ChoiceInput(FieldInput):
@@ -170,8 +191,7 @@ class ChoiceInput(FieldInput):
         self.combo.setCurrentIndex(0 if self._optional else -1)
         self.combo.activated.connect(self.edited)
         self._layout.addWidget(self.combo)
-        self._watch_focus(self.combo)
-        self.setFocusProxy(self.combo)
+        self._set_parts(self.combo)
 
     def value(self) -> Answer | None:
         data = self.combo.currentData() if self.combo.currentIndex() >= 0 else None
@@ -184,9 +204,6 @@ class ChoiceInput(FieldInput):
             index = 0 if self._optional else -1
         self.combo.setCurrentIndex(index)
 
-    def focus_chain(self) -> list[QWidget]:
-        return [self.combo]
-
 
 class RadioInput(FieldInput):
     """One radio button per option; arrow keys move between them, Tab leaves the group."""
@@ -195,22 +212,11 @@ class RadioInput(FieldInput):
 
     def __init__(self, field: FormField, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        column = QVBoxLayout()
-        column.setContentsMargins(0, 0, 0, 0)
-        self._layout.addLayout(column)
         self.group = QButtonGroup(self)
-        self.buttons: list[QRadioButton] = []
-        for opt in visible_options(field):
-            button = QRadioButton(opt.label or opt.value, self)
-            button.setProperty("optionValue", opt.value)
-            button.setProperty("ownAccessibleName", opt.label or opt.value)
+        self.buttons = self._option_buttons(field, lambda text: QRadioButton(text, self))
+        for button in self.buttons:
             self.group.addButton(button)
-            self.buttons.append(button)
-            column.addWidget(button)
-            button.clicked.connect(self.edited)
-        self._watch_focus(*self.buttons)
-        if self.buttons:
-            self.setFocusProxy(self.buttons[0])
+        self._set_parts(*self.buttons)
 
     def value(self) -> Answer | None:
         checked = self.group.checkedButton()
@@ -224,9 +230,6 @@ class RadioInput(FieldInput):
             button.setChecked(text is not None and button.property("optionValue") == text)
         self.group.setExclusive(True)
 
-    def focus_chain(self) -> list[QWidget]:
-        return list(self.buttons)
-
 
 class MultiCheckInput(FieldInput):
     """One tick box per option (HubSpot's "checkbox" with options): any number may be ticked."""
@@ -235,20 +238,8 @@ class MultiCheckInput(FieldInput):
 
     def __init__(self, field: FormField, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        column = QVBoxLayout()
-        column.setContentsMargins(0, 0, 0, 0)
-        self._layout.addLayout(column)
-        self.boxes: list[QCheckBox] = []
-        for opt in visible_options(field):
-            box = QCheckBox(opt.label or opt.value, self)
-            box.setProperty("optionValue", opt.value)
-            box.setProperty("ownAccessibleName", opt.label or opt.value)
-            box.clicked.connect(self.edited)
-            self.boxes.append(box)
-            column.addWidget(box)
-        self._watch_focus(*self.boxes)
-        if self.boxes:
-            self.setFocusProxy(self.boxes[0])
+        self.boxes = self._option_buttons(field, lambda text: QCheckBox(text, self))
+        self._set_parts(*self.boxes)
 
     def value(self) -> Answer | None:
         ticked = [str(b.property("optionValue")) for b in self.boxes if b.isChecked()]
@@ -258,9 +249,6 @@ class MultiCheckInput(FieldInput):
         wanted = set(as_list(value) or []) if value is not None else set()
         for box in self.boxes:
             box.setChecked(box.property("optionValue") in wanted)
-
-    def focus_chain(self) -> list[QWidget]:
-        return list(self.boxes)
 
 
 class YesNoInput(FieldInput):
@@ -273,17 +261,13 @@ class YesNoInput(FieldInput):
         self.box = QCheckBox(text, self)
         self.box.clicked.connect(self.edited)
         self._layout.addWidget(self.box)
-        self._watch_focus(self.box)
-        self.setFocusProxy(self.box)
+        self._set_parts(self.box)
 
     def value(self) -> Answer | None:
         return True if self.box.isChecked() else None
 
     def set_value(self, value: Answer | None) -> None:
         self.box.setChecked(value is not None and as_bool(value) is True)
-
-    def focus_chain(self) -> list[QWidget]:
-        return [self.box]
 
 
 class DateInput(FieldInput):
@@ -313,8 +297,7 @@ class DateInput(FieldInput):
         self._menu = menu
         self._layout.addWidget(self.line, 1)
         self._layout.addWidget(self.pick)
-        self._watch_focus(self.line, self.pick)
-        self.setFocusProxy(self.line)
+        self._set_parts(self.line, self.pick)
 
     def on_calendar_requested(self) -> None:
         current = QDate.fromString(self.line.text(), _ISO)
@@ -332,10 +315,7 @@ class DateInput(FieldInput):
         return self.line.text() or None
 
     def set_value(self, value: Answer | None) -> None:
-        self.line.setText((as_text(value) or "") if value is not None else "")
-
-    def focus_chain(self) -> list[QWidget]:
-        return [self.line, self.pick]
+        self.line.setText(_text_or_empty(value))
 
 
 def input_for(field: FormField, parent: QWidget | None = None) -> FieldInput:
