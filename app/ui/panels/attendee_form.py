@@ -14,6 +14,7 @@ from app.booking.answers import Answer, answerable_fields
 from app.booking.draft import BookingDraft, find_problems
 from app.booking.messages import Problem
 from app.hubspot.models import BookingInfo, LinkSettings
+from app.ui.panels.checked_part import CheckedPart
 from app.ui.panels.field_inputs import FieldInput, TextInput, YesNoInput, input_for
 from app.ui.panels.guests_editor import GuestsEditor
 from app.ui.panels.problem_text import problem_text
@@ -44,25 +45,20 @@ class _Row:
     touched: bool = False
 
 
-class AttendeeForm(QWidget):
+class AttendeeForm(CheckedPart):
     """Name, email, the link's questions and guests; value in and out as the parts of a `BookingDraft`."""
 
-    changed = Signal()
-    validity_changed = Signal(bool)
     # Inputs were added or removed (questions of a new link, a guest row): whoever holds the form re-links its
     # tab order, because widgets made later join the window's focus chain at the wrong place.
     focus_chain_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, allow_suggestions: bool = True) -> None:
-        super().__init__(parent)
+        super().__init__(parent, valid=False)
         # A kiosk passes False: nothing typed by one visitor may be suggested to the next.
         self._allow_suggestions = allow_suggestions
         self._info = _empty_info()
         self._rows: dict[str, _Row] = {}
-        self._problems: dict[str, Problem] = {}
         self._external: dict[str, str] = {}
-        self._show_all = False
-        self._valid = False
         self.setAccessibleName(self.tr("Attendee details"))
 
         self._layout = QFormLayout()
@@ -163,19 +159,6 @@ class AttendeeForm(QWidget):
             widget.line.setCompleter(completer)
 
     # --- validity ---------------------------------------------------------------------------------------------
-
-    def is_valid(self) -> bool:
-        """True when nothing on this form stops the booking."""
-        return self._valid
-
-    def problems(self) -> dict[str, Problem]:
-        """The current problems of this form, keyed as `find_problems` keys them."""
-        return dict(self._problems)
-
-    def show_problems(self) -> None:
-        """Show every message, touched or not (the user tried to book)."""
-        self._show_all = True
-        self._refresh_messages()
 
     def set_external_problem(self, key: str, text: str) -> None:
         """Show a message from HubSpot next to a field (e.g. "email": rejected address) until it is edited."""
@@ -304,15 +287,9 @@ class AttendeeForm(QWidget):
         self._recheck()
         self.changed.emit()
 
-    def _recheck(self) -> None:
-        draft = self.fill_draft(BookingDraft(slug=""))
-        found = find_problems(draft, self._info)
-        self._problems = {k: p for k, p in found.items() if k.startswith(_OWN_PREFIXES)}
-        self._refresh_messages()
-        valid = not self._problems
-        if valid != self._valid:
-            self._valid = valid
-            self.validity_changed.emit(valid)
+    def _own_problems(self) -> dict[str, Problem]:
+        found = find_problems(self.fill_draft(BookingDraft(slug="")), self._info)
+        return {k: p for k, p in found.items() if k.startswith(_OWN_PREFIXES)}
 
     def _refresh_messages(self) -> None:
         for key, row in self._rows.items():

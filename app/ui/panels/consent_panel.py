@@ -5,12 +5,13 @@ from __future__ import annotations
 import html
 
 import msgspec
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from app.booking.draft import BookingDraft, find_problems
 from app.booking.messages import Problem
 from app.hubspot.models import BookingInfo, LegalConsentOptions
+from app.ui.panels.checked_part import CheckedPart
 from app.ui.panels.problem_text import problem_text
 from app.ui.panels.rich_text import plain_text, sanitize_html
 from app.ui.panels.wrapping_check_box import WrappingCheckBox
@@ -39,21 +40,15 @@ def _text_label(text: str, parent: QWidget) -> QLabel:
     return label
 
 
-class ConsentPanel(QWidget):
+class ConsentPanel(CheckedPart):
     """Value: `processing_consent` and `communication_consents`; invalid while a required box is unticked."""
 
-    changed = Signal()
-    validity_changed = Signal(bool)
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, valid=True)
         self.setAccessibleName(self.tr("Consent"))
         self._info: BookingInfo | None = None
         self._options: LegalConsentOptions | None = None
-        self._problems: dict[str, Problem] = {}
-        self._show_all = False
         self._touched: set[str] = set()
-        self._valid = True
         self.processing_box: QCheckBox | None = None
         self.communication_boxes: dict[str, QCheckBox] = {}
         self._problem_labels: dict[str, QLabel] = {}
@@ -114,19 +109,6 @@ class ConsentPanel(QWidget):
         self.changed.emit()
 
     # --- validity -----------------------------------------------------------------------------------------
-
-    def is_valid(self) -> bool:
-        """False while a required box is unticked."""
-        return self._valid
-
-    def problems(self) -> dict[str, Problem]:
-        """Current problems keyed like `find_problems` (processing_consent, consent:<id>)."""
-        return dict(self._problems)
-
-    def show_problems(self) -> None:
-        """Show every message (the user tried to book)."""
-        self._show_all = True
-        self._refresh_messages()
 
     def focus_first_problem(self) -> bool:
         """Show messages and focus the first unticked required box; False when there is none."""
@@ -227,18 +209,12 @@ class ConsentPanel(QWidget):
         self._recheck()
         self.changed.emit()
 
-    def _recheck(self) -> None:
+    def _own_problems(self) -> dict[str, Problem]:
+        # Keyed processing_consent and consent:<id>; a link asking for no consent has none.
         if self._info is None or self._options is None:
-            self._problems = {}
-        else:
-            draft = self.fill_draft(BookingDraft(slug=""))
-            found = find_problems(draft, self._info)
-            self._problems = {k: p for k, p in found.items() if k == "processing_consent" or k.startswith("consent:")}
-        self._refresh_messages()
-        valid = not self._problems
-        if valid != self._valid:
-            self._valid = valid
-            self.validity_changed.emit(valid)
+            return {}
+        found = find_problems(self.fill_draft(BookingDraft(slug="")), self._info)
+        return {k: p for k, p in found.items() if k == "processing_consent" or k.startswith("consent:")}
 
     def _refresh_messages(self) -> None:
         for key, box in self._keyed_boxes():
