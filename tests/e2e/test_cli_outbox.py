@@ -8,12 +8,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.e2e import test_cli_sandbox as base
-from tests.e2e.test_cli_sandbox import book_args, bookings, cli_env, open_times, run_cli
-
-# The sandbox subprocess and its per-test reset, shared with the CLI tests.
-sandbox_url = base.sandbox_url
-sandbox = base.sandbox
+from tests.e2e.cli_support import book_args, bookings, cli_env, open_times, run_cli
 
 
 def test_book_later_queues_then_outbox_send_books_it_once(

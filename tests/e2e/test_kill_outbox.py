@@ -21,7 +21,7 @@ from app.hubspot import endpoints
 from app.hubspot.models import AvailabilityPage, BookingInfo
 from app.store.database import Database
 from app.store.outbox import Outbox, State
-from tests.e2e.test_cli_sandbox import SLUG, TZ, cli_env
+from tests.e2e.cli_support import SLUG, TZ, cli_env, run_cli, sandbox_server
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL semantics are POSIX")
 
@@ -34,22 +34,9 @@ SPACING_MS = DURATION_MS + 30 * 60_000
 
 @pytest.fixture
 def sandbox(tmp_path: Path) -> Iterator[str]:
-    env = cli_env(tmp_path / "sandbox")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "app", "sandbox", "--port", "0"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline()
-        assert "http://127.0.0.1:" in line, line
-        yield line[line.index("http://") :].split()[0]
-    finally:
-        proc.terminate()
-        proc.communicate(timeout=15)
+    """`booking-assistant sandbox` for this test alone."""
+    with sandbox_server(cli_env(tmp_path / "sandbox")) as url:
+        yield url
 
 
 def free_times(api: httpx.Client, count: int) -> tuple[BookingInfo, list[int]]:
@@ -128,14 +115,7 @@ def test_kill_9_during_outbox_send_never_duplicates_nor_loses(tmp_path: Path, sa
             proc.wait(timeout=15)
         assert killed_mid_send >= KILLS - 1  # the kills really interrupted sending
 
-        final = subprocess.run(
-            [sys.executable, "-m", "app", "outbox", "send", "--wait", "0"],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        final = run_cli(env, "outbox", "send", "--wait", "0")
         assert final.returncode == 0, final.stdout + final.stderr
         booked = Counter(booked_emails(api))
 
