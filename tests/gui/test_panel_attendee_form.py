@@ -19,6 +19,7 @@ from app.ui.panels.field_inputs import (
     TextInput,
     YesNoInput,
 )
+from tests.gui.window_support import show_active
 from tests.unit.booking_fixtures import booking_info, every_type_answers, every_type_fields, form_field, valid_draft
 
 pytestmark = pytest.mark.gui
@@ -28,10 +29,7 @@ def make_form(qtbot: QtBot, *, guests: tuple[bool, int] | None = (True, 2), requ
     form = AttendeeForm()
     qtbot.addWidget(form)
     form.set_booking_info(booking_info(fields=every_type_fields(required=required), guests=guests))
-    form.show()
-    qtbot.waitExposed(form)
-    form.activateWindow()
-    qtbot.waitUntil(form.isActiveWindow)
+    show_active(qtbot, form)
     return form
 
 

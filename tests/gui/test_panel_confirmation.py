@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.booking import messages
 from app.ui.panels.confirmation_view import ConfirmationView
+from tests.gui.window_support import show_active
 from tests.unit.booking_fixtures import book_response
 
 pytestmark = pytest.mark.gui
@@ -22,10 +23,7 @@ def make_view(qtbot: QtBot) -> ConfirmationView:
     view = ConfirmationView(clock=lambda: NOW)
     view.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     qtbot.addWidget(view)
-    view.show()
-    qtbot.waitExposed(view)
-    view.activateWindow()
-    qtbot.waitUntil(view.isActiveWindow)
+    show_active(qtbot, view)
     return view
 
 

@@ -11,6 +11,7 @@ from app.booking import messages
 from app.booking.draft import BookingDraft
 from app.ui.panels.consent_panel import ConsentPanel, rich_text
 from app.ui.panels.rich_text import plain_text, sanitize_html
+from tests.gui.window_support import show_active
 from tests.unit.booking_fixtures import booking_info, legal_consent, valid_draft
 
 pytestmark = pytest.mark.gui
@@ -20,10 +21,7 @@ def make_panel(qtbot: QtBot, **consent_kwargs: object) -> ConsentPanel:
     panel = ConsentPanel()
     qtbot.addWidget(panel)
     panel.set_booking_info(booking_info(consent=legal_consent(**consent_kwargs)))  # type: ignore[arg-type]
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel.activateWindow()
-    qtbot.waitUntil(panel.isActiveWindow)
+    show_active(qtbot, panel)
     return panel
 
 

@@ -14,6 +14,7 @@ from app.ui.panels.history_model import CACHED_PAGES, PAGE_ROWS, HistoryRow, His
 from app.ui.panels.history_panel import HistoryPanel
 from app.ui.store_views import HistoryFeed
 from tests.benchmarks.drafts import bench_request
+from tests.gui.window_support import show_active
 from tests.unit.booking_fixtures import START_MS
 
 pytestmark = pytest.mark.gui
@@ -52,10 +53,7 @@ def make_panel(qtbot: QtBot) -> HistoryPanel:
     panel.set_display(ZoneInfo("Europe/Berlin"))
     panel.resize(700, 400)
     qtbot.addWidget(panel)
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel.activateWindow()
-    qtbot.waitUntil(panel.isActiveWindow)
+    show_active(qtbot, panel)
     return panel
 
 

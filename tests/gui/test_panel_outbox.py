@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from app.ui.panels.outbox_model import OutboxAction, OutboxRow, OutboxTableModel
 from app.ui.panels.outbox_panel import OutboxPanel
+from tests.gui.window_support import show_active
 from tests.unit.booking_fixtures import START_MS
 
 pytestmark = pytest.mark.gui
@@ -44,10 +45,7 @@ def make_panel(qtbot: QtBot) -> OutboxPanel:
     panel.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     panel.set_display(ZoneInfo("Europe/Berlin"))
     qtbot.addWidget(panel)
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel.activateWindow()
-    qtbot.waitUntil(panel.isActiveWindow)
+    show_active(qtbot, panel)
     return panel
 
 

@@ -1,4 +1,5 @@
-"""Opening the main window on a temp profile as main() does, and the steps a rep takes to book in it."""
+"""Opening the main window on a temp profile as main() does, the steps a rep takes to book in it, and showing a
+panel on its own as the active window (so it takes keyboard focus)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.paths import Paths
@@ -115,3 +116,11 @@ async def click_book(session: Session) -> None:
     assert button.isEnabled(), "Book should be enabled once the form and time are complete"
     button.click()
     await session.window.tasks.idle()
+
+
+def show_active(qtbot: QtBot, widget: QWidget) -> None:
+    """Show `widget` as a window and wait until it is the active one: focus and key presses reach it."""
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
