@@ -2,42 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 import pytest_asyncio
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.settings import Settings
 from app.ui.session import Session
 from tests.gui.window_support import close_session, open_session
-from tools.i18n.compile import compile_catalogues, ui_language
+from tests.i18n_fixtures import compiled, german  # noqa: F401 - the fixtures
 
 pytestmark = pytest.mark.gui
 
 GERMAN_WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
 
 
-@pytest.fixture(scope="module")
-def compiled(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("qm")
-    compile_catalogues(folder)
-    return folder
-
-
-@pytest.fixture
-def german(qapp: QApplication, compiled: Path) -> Iterator[None]:
-    # As main() does with language "de": installed before any widget exists.
-    with ui_language(qapp, "de", compiled):
-        yield
-
-
 @pytest_asyncio.fixture
-async def session(german: None, qtbot: QtBot, tmp_path: Path) -> AsyncIterator[Session]:
+async def session(german: None, qtbot: QtBot, tmp_path: Path) -> AsyncIterator[Session]:  # noqa: F811
     settings = Settings(language="de", timezone="Europe/Berlin", use_24h=True)
     opened = await open_session(qtbot, tmp_path / "profile", settings=settings)
     yield opened
@@ -81,7 +67,7 @@ async def test_validation_message_is_german(session: Session, qtbot: QtBot) -> N
 
 
 @pytest.mark.asyncio
-async def test_kiosk_welcome_is_german(german: None, qtbot: QtBot) -> None:
+async def test_kiosk_welcome_is_german(german: None, qtbot: QtBot) -> None:  # noqa: F811
     from tests.gui.test_kiosk_window import open_kiosk
 
     async for kiosk in open_kiosk(qtbot):

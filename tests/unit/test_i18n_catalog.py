@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,8 +14,9 @@ from app.hubspot.errors import MissingScopes, RequiredFieldMissing, TimeNoLonger
 from app.outbox import sender
 from app.ui.domain_text import DYNAMIC_TEMPLATES, domain_text
 from app.ui.panels.problem_text import problem_text
+from tests.i18n_fixtures import compiled, german  # noqa: F401 - the fixtures
 from tools.i18n.check import catalogue_problems
-from tools.i18n.compile import compile_catalogues, ui_language
+from tools.i18n.compile import ui_language
 from tools.i18n.domain import fstring_templates
 from tools.i18n.extract import ROOT, TRANSLATIONS, drift
 
@@ -80,19 +80,6 @@ def test_checker_accepts_reordered_placeholders_and_plural_forms(tmp_path: Path)
     assert catalogue_problems(path) == []
 
 
-@pytest.fixture(scope="module")
-def compiled(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("qm")
-    compile_catalogues(folder)
-    return folder
-
-
-@pytest.fixture
-def german(qapp: QApplication, compiled: Path) -> Iterator[None]:
-    with ui_language(qapp, "de", compiled):
-        yield
-
-
 @pytest.mark.usefixtures("german")
 def test_booking_validation_messages_are_german_with_their_values() -> None:
     assert problem_text(Problem(messages.FIELD_REQUIRED, {"label": "Firma"})) == "Bitte beantworten Sie „Firma“."
@@ -118,7 +105,7 @@ def test_messages_stay_english_without_a_german_catalogue() -> None:
     assert problem_text(Problem(messages.FIELD_REQUIRED, {"label": "Company"})) == "Please answer “Company”."
 
 
-def test_english_plurals_come_from_the_english_catalogue(qapp: QApplication, compiled: Path) -> None:
+def test_english_plurals_come_from_the_english_catalogue(qapp: QApplication, compiled: Path) -> None:  # noqa: F811
     source = "Too many wrong PINs. Try again in %n second(s)."
     with ui_language(qapp, "en", compiled):
         assert QCoreApplication.translate("KioskOverlay", source, "", 1).endswith("Try again in 1 second.")
