@@ -28,11 +28,6 @@ from tests.auth_keyring import MemoryKeyring
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture(autouse=True)
-def _app_keeps_running_when_windows_close(qapp: QApplication) -> None:
-    qapp.setQuitOnLastWindowClosed(False)  # as make_application() sets it for the real kiosk
-
-
 @pytest.fixture
 def sandbox_base() -> Iterator[str]:
     gc.collect()  # earlier tests' Qt timers must die on this thread, not the server's
@@ -58,8 +53,10 @@ def profile(tmp_path: Path, *, pin: str | None) -> Paths:
     return paths
 
 
-def kiosk_args(base: str) -> argparse.Namespace:
-    return argparse.Namespace(demo=False, smoke=True, screenshot=None, api_base=base, kiosk=True)
+async def run_kiosk(qapp: QApplication, paths: Paths, base: str) -> int:
+    """`booking-assistant --kiosk --smoke` against the sandbox at `base`: starts, reports, exits; the exit code."""
+    args = argparse.Namespace(demo=False, smoke=True, screenshot=None, api_base=base, kiosk=True)
+    return await kiosk_main(qapp, args, paths, time.perf_counter())
 
 
 @pytest.mark.asyncio
@@ -74,7 +71,7 @@ async def test_a_real_kiosk_runs_on_the_stored_sign_in(
     await store_sign_in(paths, sandbox_base)
     assert DEMO_TOKEN in " ".join(memory_keyring.entries.values())
 
-    code = await kiosk_main(qapp, kiosk_args(sandbox_base), paths, time.perf_counter())
+    code = await run_kiosk(qapp, paths, sandbox_base)
 
     out = capsys.readouterr()
     assert code == 0, out.err
@@ -96,7 +93,7 @@ async def test_a_kiosk_signed_in_but_without_a_pin_does_not_start(
     paths = profile(tmp_path, pin=None)
     await store_sign_in(paths, sandbox_base)
 
-    assert await kiosk_main(qapp, kiosk_args(sandbox_base), paths, time.perf_counter()) == EXIT_NO_PIN
+    assert await run_kiosk(qapp, paths, sandbox_base) == EXIT_NO_PIN
     assert "kiosk set-pin" in capsys.readouterr().err
 
 
@@ -110,7 +107,7 @@ async def test_a_kiosk_without_any_sign_in_is_the_demo(
 ) -> None:
     paths = profile(tmp_path, pin=None)
 
-    assert await kiosk_main(qapp, kiosk_args(sandbox_base), paths, time.perf_counter()) == 0
+    assert await run_kiosk(qapp, paths, sandbox_base) == 0
     out = capsys.readouterr()
     assert json.loads(out.out.strip().splitlines()[-1])["demo"] is True
     assert "staff PIN is 0000" in out.err

@@ -51,11 +51,6 @@ class Kiosk:
         return self.window.visit
 
 
-@pytest.fixture(autouse=True)
-def _app_keeps_running_when_windows_close(qapp: QApplication) -> None:
-    qapp.setQuitOnLastWindowClosed(False)
-
-
 async def open_kiosk(qtbot: QtBot, policy: str = "refuse", keyboard: bool = True) -> AsyncIterator[Kiosk]:
     transport = SwitchableTransport()
     client = sandbox_client(transport)
