@@ -161,6 +161,24 @@ class BookingController(QObject):
         if generation == self._generation and self.state.month == wanted:
             self._show_month(wanted)
 
+    async def refresh_month(self, *, keep_time: bool = False) -> None:
+        """Fetch the shown month again (after a booking its time is gone): keep the day, and drop a time no longer
+        open unless `keep_time` (the "time was taken" banner is still offering the alternatives)."""
+        month, generation = self.state.month, self._generation
+        if not self.state.slug:
+            return
+        if not await self._load_month(month, generation) or generation != self._generation:
+            return
+        if self.state.month != month:
+            return  # the user moved to another month meanwhile
+        self._show_month(month)
+        day = self.state.day
+        if day is not None:
+            slots = self.slots_on(day)
+            if not keep_time and self.state.start_ms and self.state.start_ms not in {s.start_ms for s in slots}:
+                self.choose_time(0)
+            self.day_changed.emit(DayChoice(day, slots))
+
     async def _load_month(self, month: tuple[int, int], generation: int) -> bool:
         """Fetch (or take from cache) one month's page; False when the user moved on meanwhile."""
         slug, tz = self.state.slug, self.state.timezone

@@ -251,6 +251,10 @@ class MainWindow(QMainWindow):
             self.book.form.clear_personal()
             self.book.consent.clear_personal()
             self.controller.choose_time(0)
+        if outcome.kind in (OutcomeKind.BOOKED, OutcomeKind.BOOKED_WITHOUT_EVENT, OutcomeKind.TIME_GONE):
+            # That time is gone now (ours or someone else's): the calendar and times must stop offering it.
+            refresh = self.controller.refresh_month(keep_time=outcome.kind is OutcomeKind.TIME_GONE)
+            self.tasks.start(refresh, name="refresh-month")
         self.outbox_touched.emit()
 
     def _on_time_offered(self, start_ms: int) -> None:

@@ -7,6 +7,8 @@ import asyncio
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.booking.wire import iso_utc
+from app.hubspot.models import BookRequest, FormFieldAnswer
 from app.store.outbox import State
 from app.ui.booking_flow import OutcomeKind
 from app.ui.session import Session
@@ -48,13 +50,20 @@ async def test_book_a_meeting_start_to_finish(session: Session, qtbot: QtBot) ->
 @pytest.mark.asyncio
 async def test_time_taken_meanwhile_keeps_answers_and_offers_nearest_times(session: Session, qtbot: QtBot) -> None:
     taken = pick_time(session)
-    fill_attendee(qtbot, session)
-    await click_book(session)
-    session.window.book.confirmation.book_another_requested.emit()
-
-    # Someone else (here: our first booking) took the time; the window still offers it from its loaded month.
-    session.controller.choose_time(taken)
     fill_attendee(qtbot, session, first="Grace")
+    # Someone else books that very time through HubSpot while the form is being filled in.
+    rival = BookRequest(
+        slug="alex-morgan",
+        start_time=iso_utc(taken),
+        duration=session.controller.state.duration_ms,
+        email="rival@acme.test",
+        first_name="Rita",
+        last_name="Rival",
+        form_fields=[FormFieldAnswer(name="company", value="Rival Inc")],
+        legal_consent_responses=[],
+        likely_available_user_ids=[],
+    )
+    await session.services.client.book(rival)
     await click_book(session)
 
     book = session.window.book
@@ -70,7 +79,7 @@ async def test_time_taken_meanwhile_keeps_answers_and_offers_nearest_times(sessi
     assert book.stack.currentWidget() is book.confirmation
     # The fixed draft was updated in place, not duplicated.
     counts = session.services.outbox.counts()
-    assert counts[State.SENT] == 2
+    assert counts[State.SENT] == 1
     assert counts[State.NEEDS_NEW_TIME] == 0
 
 

@@ -147,3 +147,16 @@ async def test_unreachable_hubspot_saves_to_the_outbox_and_sends_once_when_back(
     session.services.sender.notify_online()  # another hint must not send it again
     await asyncio.sleep(0.2)
     assert len(loopback.state.bookings) == 1
+
+
+@pytest.mark.asyncio
+async def test_a_booked_time_stops_being_offered(session: Session, qtbot: QtBot, loopback: Loopback) -> None:
+    booked = pick_time(session)
+    fill_attendee(qtbot, session)
+    await click_book(session)
+    assert len(loopback.state.bookings) == 1
+    session.window.book.confirmation.book_another_requested.emit()
+    await session.window.tasks.idle()
+    offered = [int(b.property("start_ms")) for b in session.window.open_times.time_buttons()]
+    assert offered, "the rest of the day is still open"
+    assert booked not in offered
