@@ -92,7 +92,9 @@ class OutboxSender:
         max_concurrency: int = 2,
         fetch_availability: FetchAvailability | None = None,
         backoff: Backoff | None = None,
-        availability_ttl_s: float = 30.0,
+        # A cached page only ever says "still offered" (a "gone" verdict always takes a fresh one), and a stale
+        # "offered" costs at most a refused POST, so a page may serve a whole flush under the rate limit.
+        availability_ttl_s: float = 120.0,
     ) -> None:
         if max_concurrency < 1:
             raise ValueError("max_concurrency must be at least 1")
