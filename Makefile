@@ -1,4 +1,5 @@
-# Every target creates or reuses .venv; nothing is installed outside it (except Debian packages, see deps-debian).
+# Every target creates or reuses .venv; nothing else is installed outside it except missing Debian packages
+# (tools/debian-deps.sh: Qt's offscreen libraries, a font, python3-venv; binutils for packaging).
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -8,6 +9,7 @@ export QT_API := pyside6
 .PHONY: run test lint fmt typecheck unit bench package translations translations-update clean deps-debian venv
 
 $(VENV)/bin/python:
+	PYTHON=$(PYTHON) sh tools/debian-deps.sh test
 	$(PYTHON) -m venv $(VENV) || { echo "python3 -m venv failed: on Debian/Ubuntu run 'apt-get install python3-venv'"; exit 1; }
 	$(PY) -m pip install --quiet --upgrade pip
 
@@ -64,10 +66,11 @@ $(PKG_STAMP): pyproject.toml | $(STAMP)
 ## package: freeze the app for this OS into dist/ (Linux .deb + .tar.gz, Windows setup.exe, macOS .dmg) and print
 ##          its size beside a bare PySide6 onedir; PACKAGE_ARGS="--smoke" also smoke-tests the frozen app
 package: $(PKG_STAMP)
+	PYTHON=$(PY) sh tools/debian-deps.sh package
 	QT_QPA_PLATFORM=offscreen $(PY) packaging/build.py $(PACKAGE_ARGS)
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks.run
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache
