@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-dev
 export QT_API := pyside6
 
-.PHONY: run test lint fmt typecheck unit bench package translations translations-update clean deps-debian venv
+.PHONY: run test lint fmt typecheck unit bench package translations translations-update clean venv
 
 $(VENV)/bin/python:
 	PYTHON=$(PYTHON) sh tools/debian-deps.sh test
