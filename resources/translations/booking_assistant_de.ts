@@ -1055,6 +1055,20 @@
         <source>%1: pick a new time in the Outbox.</source>
         <translation>%1: Wählen Sie im Postausgang eine neue Uhrzeit.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n need(s) your attention in the Outbox.</source>
+        <translation>
+            <numerusform>%n braucht Ihre Aufmerksamkeit im Postausgang.</numerusform>
+            <numerusform>%n brauchen Ihre Aufmerksamkeit im Postausgang.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued booking(s) sent.</source>
+        <translation>
+            <numerusform>%n Buchung aus dem Postausgang gesendet.</numerusform>
+            <numerusform>%n Buchungen aus dem Postausgang gesendet.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>A booking may have been made</source>
         <translation>Eine Buchung ist möglicherweise erfolgt</translation>
@@ -1074,6 +1088,14 @@
     <message>
         <source>Queued booking sent</source>
         <translation>Buchung aus dem Postausgang gesendet</translation>
+    </message>
+    <message>
+        <source>Queued bookings need attention</source>
+        <translation>Buchungen im Postausgang brauchen Ihre Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>Queued bookings sent</source>
+        <translation>Buchungen aus dem Postausgang gesendet</translation>
     </message>
     <message>
         <source>The meeting with %1 is booked.</source>

@@ -38,4 +38,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>Notifier</name>
+    <message numerus="yes">
+        <source>%n need(s) your attention in the Outbox.</source>
+        <translation>
+            <numerusform>%n needs your attention in the Outbox.</numerusform>
+            <numerusform>%n need your attention in the Outbox.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued booking(s) sent.</source>
+        <translation>
+            <numerusform>%n queued booking sent.</numerusform>
+            <numerusform>%n queued bookings sent.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
