@@ -287,6 +287,9 @@ async def _book_with_store(
             sys.stderr.write(f"Kept in the outbox as {entry.id} ({entry.state.value}).\n")
     if entry.state is OutboxState.QUEUED and isinstance(error, NetworkUnreachable):
         return cli.EXIT_UNREACHABLE
+    if entry.state is OutboxState.UNKNOWN:
+        # A 5xx, a timeout, a dropped line: it may have booked. Never "refused", or a script would retry it.
+        return cli.EXIT_UNKNOWN
     return exit_code_for(error)
 
 

@@ -19,6 +19,7 @@ from app.connection import ConnectionOptions, open_client
 from app.hubspot import client as hubspot_client
 from app.hubspot.models import AvailabilityPage
 from app.outbox import single_draft
+from app.outbox.actions import ActionRefused, DraftActions
 from app.outbox.lock import SenderLock
 from app.outbox.sender import FlushReport, OutboxSender
 from app.outbox.single_draft import DraftOutcome
@@ -28,7 +29,7 @@ from app.store.database import Database, DatabaseError
 from app.store.forget import forget_person
 from app.store.history import History, HistoryQuery, HistoryRecord
 from app.store.history_export import write_csv, write_ics
-from app.store.outbox import DraftNotFound, IllegalTransition, Outbox, OutboxEntry, State, Verdict
+from app.store.outbox import DraftNotFound, Outbox, OutboxEntry, State, Verdict
 
 #: `book` waits out a 429's Retry-After up to this long before leaving the draft queued.
 MAX_RATE_LIMIT_WAIT_S = 60.0
@@ -216,70 +217,30 @@ def _find(outbox: Outbox, draft_id: str) -> OutboxEntry | None:
 
 
 def _act(db: Database, action: str, draft_id: str, as_json: bool) -> int:
-    outbox = Outbox(db)
-    entry = _find(outbox, draft_id)
+    """`outbox retry | discard | mark-booked ID`: the same checked actions as the window's outbox tab."""
+    actions = DraftActions(Outbox(db), History(db))
+    entry = _find(actions.outbox, draft_id)
     if entry is None:
         sys.stderr.write(f"error: no draft with id “{draft_id}” in this profile's outbox (see `outbox list`).\n")
         return cli.EXIT_INVALID
     try:
         if action == "discard":
-            updated = outbox.discard(entry.id)
+            updated = actions.discard(entry.id)
             message = "Discarded; it will not be sent."
         elif action == "mark-booked":
-            updated = outbox.mark_booked(entry.id, also=_history_row(History(db), entry))
+            updated = actions.mark_booked(entry.id)
             message = "Marked as booked and added to the history."
         else:
-            problem = _retry_problem(entry)
-            if problem:
-                sys.stderr.write(f"error: {problem}\n")
-                return cli.EXIT_INVALID
-            if entry.state is State.UNKNOWN:
-                updated = outbox.resend(entry.id)
-            elif entry.state is State.QUEUED:
-                updated = outbox.defer(entry.id, int(time.time() * 1000))
-            else:
-                updated = outbox.queue(entry.id)
+            updated = actions.retry(entry.id)
             message = "Queued; run `booking-assistant outbox send` to send it now."
-    except IllegalTransition as exc:
-        sys.stderr.write(f"error: {exc}\n")
+    except ActionRefused as exc:
+        sys.stderr.write(f"error: draft {entry.id}: {exc.message}\n")
         return cli.EXIT_INVALID
     if as_json:
         print_json(entry_json(updated))
     else:
         sys.stdout.write(f"{updated.id}: {message}\n")
     return cli.EXIT_OK
-
-
-def _retry_problem(entry: OutboxEntry) -> str | None:
-    """Why this draft must not be sent again as it is, if it must not."""
-    if entry.state is State.UNKNOWN and entry.verdict is not Verdict.PROBABLY_NOT_BOOKED:
-        if entry.verdict is Verdict.PROBABLY_BOOKED:
-            return (
-                f"Draft {entry.id} was probably booked (its time is no longer offered). Check HubSpot, then "
-                "`outbox mark-booked ID` or `outbox discard ID`."
-            )
-        return (
-            f"Draft {entry.id} may have been booked and has not been checked yet; `outbox send` checks the open "
-            "times first, then `outbox retry ID` is allowed when the time is still offered."
-        )
-    if entry.state in (State.SENT, State.DISCARDED, State.SENDING):
-        return f"Draft {entry.id} is {entry.state.value}; it cannot be sent again."
-    return None
-
-
-def _history_row(history: History, entry: OutboxEntry) -> Any:
-    def write(conn: Any) -> object:
-        return history.insert(
-            conn,
-            request=entry.request,
-            response=None,
-            start_ms=entry.start_ms,
-            link_name=entry.link_name,
-            account=entry.account,
-            outbox_id=entry.id,
-        )
-
-    return write
 
 
 async def _send(db: Database, args: argparse.Namespace, paths: Paths) -> int:

@@ -216,9 +216,12 @@ def error_from_response(
         return RateLimited(text, retry_after=wait, policy=envelope.policy_name, **kw)
     if status >= 500 or status in (423, 477):
         return ServerError(
-            "HubSpot had a server error"
-            + (" and may not have handled the booking; check open times before sending again." if is_book else ".")
-            + " Try again in a moment.",
+            (
+                "HubSpot had a server error while booking; the meeting may have been booked. Check HubSpot before "
+                "sending it again."
+                if is_book
+                else "HubSpot had a server error. Try again in a moment."
+            ),
             **kw,
         )
     # 400 family: match HubSpot's sub-categories first, then its message text.

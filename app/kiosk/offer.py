@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Protocol
@@ -68,8 +68,13 @@ async def load_offer(
     *,
     now: Callable[[], datetime] = lambda: datetime.now(UTC),
     max_days: int = MAX_DAYS,
+    held: Collection[int] = (),
 ) -> Offer:
-    """Fresh rules and open times; offline, the cached ones (`online=False`). Raises NothingToOffer."""
+    """Fresh rules and open times; offline, the cached ones (`online=False`). Raises NothingToOffer.
+
+    `held` are start times this profile's queued requests already hold: offline the cache still lists them as
+    open, and offering one to the next visitor would queue the same time twice.
+    """
     online = True
     try:
         info = await client.booking_info(slug, timezone)
@@ -103,7 +108,11 @@ async def load_offer(
             cached_page = cache.availability(slug, timezone, key)
             page = cached_page.value if cached_page else None
         if page is not None and page.link_availability is not None:
-            slots += [s for s in page.link_availability.slots_for(duration_ms) if s.start_millis_utc > now_ms]
+            slots += [
+                s
+                for s in page.link_availability.slots_for(duration_ms)
+                if s.start_millis_utc > now_ms and s.start_millis_utc not in held
+            ]
     by_day = slots_by_day(slots, zone)
     days = dict(list(by_day.items())[:max_days])
     return Offer(slug=slug, info=info, duration_ms=duration_ms, days=days, online=online)

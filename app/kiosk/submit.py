@@ -58,8 +58,13 @@ async def submit_booking(
     policy: str,
     link_name: str = "",
     lock: SenderLock | None = None,
+    confirmation_id: str | None = None,
 ) -> SubmitResult:
-    """Enqueue (durable), send this one draft, and map where it ended to what the visitor is told."""
+    """Enqueue (durable), send this one draft, and map where it ended to what the visitor is told.
+
+    `confirmation_id` is minted once per confirm screen: a second submission of it (a double tap) finds the row
+    written by the first and reports where that one ended, without enqueueing or sending anything again.
+    """
     outbox = Outbox(db)
     entry = outbox.enqueue(
         request=to_book_request(draft, info),
@@ -67,6 +72,7 @@ async def submit_booking(
         start_ms=draft.start_ms,
         link_name=link_name,
         account=KIOSK_ACCOUNT,
+        draft_id=confirmation_id,
     )
     # Under the profile's sender lock, like every send: a CLI `outbox send` on this profile can't race it.
     sent = await send_draft(db, client, entry.id, lock, lock_wait_s=LOCK_WAIT_S, max_rate_limit_wait_s=0.0)

@@ -1,9 +1,13 @@
 """OutboxSender: sends due queued drafts exactly once, with bounded concurrency, pacing and backoff (Qt-free).
 
-The rules (issue 3): a row is `sending` (committed) before its request leaves; only a failure that provably never
-reached HubSpot (no connection, a 429, a refused sign-in) puts it back in the queue untouched; after a 5xx the time
-is re-checked before sending again; anything that may have booked becomes `unknown`, which is reconciled against
-fresh availability and only re-sent by the user.
+The rules (issue 3, tightened in issue 11): a row is `sending` (committed) before its request leaves, and what is
+sent is the row as saved at that moment; only a failure that provably never reached HubSpot (no connection made,
+a 429, a refused sign-in) puts it back in the queue; anything that may have booked (a 5xx, a timeout, a dropped
+connection, an unreadable answer) becomes `unknown`, is reconciled against fresh availability as *evidence* for
+the user, and is only ever sent again by the user's explicit decision (`DraftActions.send_now`).
+
+The sender never dies: a failure while handling one draft is logged, leaves that draft in a truthful state and
+the loop moves on to the next one.
 """
 
 from __future__ import annotations
@@ -11,11 +15,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import sqlite3
+import math
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Protocol
+
+import msgspec
 
 from app.hubspot import client as hubspot_client
 from app.hubspot.errors import (
@@ -26,11 +32,11 @@ from app.hubspot.errors import (
     NotSignedIn,
     RateLimited,
     SchedulerError,
-    ServerError,
     TimeNoLongerAvailable,
     TokenRejected,
 )
 from app.hubspot.models import AvailabilityPage, BookRequest
+from app.outbox.actions import EditHolds, history_row_writer
 from app.outbox.availability_check import AvailabilityChecker, FetchAvailability
 from app.outbox.backoff import Backoff
 from app.outbox.events import (
@@ -45,7 +51,7 @@ from app.outbox.events import (
 )
 from app.outbox.lock import SenderLock
 from app.store.history import History
-from app.store.outbox import Outbox, OutboxEntry, State, Verdict
+from app.store.outbox import DraftNotFound, IllegalTransition, Outbox, OutboxEntry, State, Verdict
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +63,15 @@ TIME_PASSED = "The meeting time has passed. Pick a new time."
 TIME_GONE = "That time is no longer offered. Pick a new time."
 PROBABLY_BOOKED = "Probably booked: the time is no longer offered. Check the meeting in HubSpot."
 PROBABLY_NOT_BOOKED = "Probably not booked: the time is still offered, so it can be sent again."
+MAYBE_BOOKED = "An earlier attempt may have booked this; check HubSpot before sending it again."
+BOOKED_NOT_RECORDED = "HubSpot booked this, but it could not be recorded here; it is settled on the next start."
+SEND_FAILED = "Sending failed unexpectedly; it may have been booked."
+#: No server-given wait (Retry-After, a rate-limit window) holds the sender longer than this.
+MAX_SERVER_WAIT_S = 3600.0
+#: After an unexpected failure of a whole pass, the loop waits this long before the next one.
+PASS_FAILURE_PAUSE_S = 5.0
+#: An edit may move a draft to another slot between its check and its send: check again at most this often.
+MAX_RECHECKS = 3
 
 
 class BookingClient(Protocol):
@@ -95,6 +110,7 @@ class OutboxSender:
         # A cached page only ever says "still offered" (a "gone" verdict always takes a fresh one), and a stale
         # "offered" costs at most a refused POST, so a page may serve a whole flush under the rate limit.
         availability_ttl_s: float = 120.0,
+        holds: EditHolds | None = None,
     ) -> None:
         if max_concurrency < 1:
             raise ValueError("max_concurrency must be at least 1")
@@ -108,6 +124,7 @@ class OutboxSender:
         self._backoff = backoff or Backoff()
         self._checker = AvailabilityChecker(fetch_availability or client.availability, clock, ttl_s=availability_ttl_s)
         self._events = EventHub()
+        self.holds = holds if holds is not None else EditHolds()
         self._failures: dict[str, int] = {}  # consecutive transient failures per draft, for backoff
         self._hold_until = 0.0  # a 429 holds every send until then
         self._halt_pass = False  # stop launching sends this pass (offline, signed out)
@@ -126,22 +143,6 @@ class OutboxSender:
 
     def _emit(self, event: OutboxEvent) -> None:
         self._events.emit(event)
-
-    def resend(self, draft_id: str) -> OutboxEntry:
-        """User action: send an unknown draft again (after reconciliation said the time is still offered)."""
-        entry = self._outbox.resend(draft_id)
-        self._wake.set()
-        return entry
-
-    def pick_new_time(self, draft_id: str, start_ms: int) -> OutboxEntry:
-        """User action: a new time for a needs-new-time (or checked unknown) draft; queued with every answer kept."""
-        entry = self._outbox.pick_new_time(draft_id, start_ms)
-        self._wake.set()
-        return entry
-
-    def mark_booked(self, draft_id: str) -> OutboxEntry:
-        """User action: the meeting is in HubSpot; unknown → sent, with a history row."""
-        return self._outbox.mark_booked(draft_id, also=self._history_writer(self._outbox.get(draft_id), None))
 
     def notify_online(self) -> None:
         """Hint from the UI (the network is back): retry what failed to connect, now. The real request decides."""
@@ -206,7 +207,8 @@ class OutboxSender:
             while True:
                 free = self._max_concurrency - len(in_flight)
                 if free > 0 and not self._halt_pass and not self._stopping:
-                    for entry in self._outbox.due(self._now_ms(), limit=free, exclude=frozenset(in_flight)):
+                    busy = frozenset(in_flight) | self.holds.ids()
+                    for entry in self._outbox.due(self._now_ms(), limit=free, exclude=busy):
                         in_flight[entry.id] = asyncio.create_task(self._process(entry, report))
                 if not in_flight:
                     wait = self._seconds_until_due() if wait_for_retries else None
@@ -218,7 +220,9 @@ class OutboxSender:
                 for draft_id, task in list(in_flight.items()):
                     if task in done:
                         del in_flight[draft_id]
-                        task.result()
+                        if not task.cancelled() and (error := task.exception()) is not None:
+                            # _process settles its own failures; this is a bug, and it must not stop the others.
+                            log.error("Handling draft %s failed", draft_id, exc_info=error)
         finally:
             # Cancelled (shutdown): let each send record its own outcome before returning.
             for task in in_flight.values():
@@ -236,13 +240,38 @@ class OutboxSender:
     # --- one draft ------------------------------------------------------------------------------------------
 
     async def _process(self, entry: OutboxEntry, report: FlushReport) -> None:
+        """One draft, start to outcome. Never raises (but CancelledError): any failure leaves a truthful state."""
+        try:
+            await self._send_one(entry, report)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            self._survive(entry.id, exc, report)
+
+    async def _send_one(self, entry: OutboxEntry, report: FlushReport) -> None:
         while (hold := self._hold_until - self._clock()) > 0:
             await self._sleep(hold)
-        if self._halt_pass or self._stopping:
-            return
-        if not await self._still_bookable(entry, report):
-            return
-        self._outbox.mark_sending(entry.id)
+        for _ in range(MAX_RECHECKS):
+            if self._halt_pass or self._stopping or entry.id in self.holds:
+                return
+            if not await self._still_bookable(entry, report):
+                return
+            if entry.id in self.holds:
+                return  # the user opened it for editing during the check: sent when the edit is saved
+            try:
+                sending = self._outbox.mark_sending(entry.id, entry.slot_key)
+            except (IllegalTransition, DraftNotFound):
+                # Discarded (or taken by another sender) during the check: that action won, nothing is sent.
+                log.info("Draft %s changed during its pre-send check; not sending it", entry.id)
+                return
+            if sending is not None:
+                await self._post(sending, report)
+                return
+            entry = self._outbox.get(entry.id)  # edited to another time meanwhile: check that one
+        log.warning("Draft %s kept changing during its checks; left queued for the next pass", entry.id)
+
+    async def _post(self, entry: OutboxEntry, report: FlushReport) -> None:
+        """The request, from the row as saved when it became `sending`; its answer decides the row's state."""
         try:
             result = await self._client.book(entry.request)
         except asyncio.CancelledError:
@@ -254,42 +283,45 @@ class OutboxSender:
         self._offline = False
         self._failures.pop(entry.id, None)
         no_event = isinstance(result, hubspot_client.BookedWithoutCalendarEvent)
-        sent = self._outbox.mark_sent(entry.id, result.response, also=self._history_writer(entry, result))
+        try:
+            sent = self._outbox.mark_sent(
+                entry.id, result.response, also=history_row_writer(self._history, entry, result.response)
+            )
+        except Exception:
+            # Booked, but the disk refused the record: say it was booked; the row stays `sending`, which the next
+            # start turns into `unknown` and reconciles ("probably booked") — never re-sent, never silent.
+            log.exception("Draft %s was booked but could not be recorded", entry.id)
+            sent = msgspec.structs.replace(
+                entry, state=State.SENT, response=result.response, last_error=BOOKED_NOT_RECORDED
+            )
         report.count(State.SENT)
         self._emit(BookedWithoutCalendarEvent(sent) if no_event else SentEvent(sent))
 
-    def _history_writer(
-        self, entry: OutboxEntry, result: hubspot_client.BookResult | None
-    ) -> Callable[[sqlite3.Connection], object] | None:
-        history = self._history
-        if history is None:
-            return None
-
-        def write(conn: sqlite3.Connection) -> object:
-            return history.insert(
-                conn,
-                request=entry.request,
-                response=result.response if result is not None else None,
-                start_ms=entry.start_ms,
-                link_name=entry.link_name,
-                account=entry.account,
-                outbox_id=entry.id,
-            )
-
-        return write
+    def _survive(self, draft_id: str, exc: Exception, report: FlushReport) -> None:
+        """A bug or a store failure while handling one draft: log it and leave the row in a truthful state."""
+        log.error("Handling draft %s failed unexpectedly", draft_id, exc_info=exc)
+        try:
+            entry = self._outbox.get(draft_id)
+            if entry.state is State.SENDING:
+                # The request may have left: unknown, like a crash (never re-sent by itself).
+                self._settle(entry, State.UNKNOWN, report, SEND_FAILED)
+            elif entry.state is State.QUEUED:
+                self._outbox.defer(draft_id, self._now_ms() + int(self._backoff.delay(1) * 1000))
+                report.count(State.QUEUED)
+        except Exception:
+            log.exception("Could not record the state of draft %s; the next start settles it", draft_id)
 
     async def _still_bookable(self, entry: OutboxEntry, report: FlushReport) -> bool:
         """The pre-send check; on False the row has been moved or deferred."""
+        if entry.maybe_delivered:
+            # Queued by an older version after a 5xx: it may have booked, so it is the user's decision now.
+            self._settle(entry, State.UNKNOWN, report, MAYBE_BOOKED)
+            return False
         if entry.start_ms <= self._now_ms():
-            if entry.maybe_delivered:
-                self._settle(entry, State.UNKNOWN, report, PROBABLY_BOOKED, verdict=Verdict.PROBABLY_BOOKED)
-            else:
-                self._settle(entry, State.NEEDS_NEW_TIME, report, TIME_PASSED)
+            self._settle(entry, State.NEEDS_NEW_TIME, report, TIME_PASSED)
             return False
         try:
-            offered = await self._checker.offered(
-                entry.link_slug, entry.timezone, entry.start_ms, entry.duration_ms, fresh=entry.maybe_delivered
-            )
+            offered = await self._checker.offered(entry.link_slug, entry.timezone, entry.start_ms, entry.duration_ms)
         except LinkNotFound as exc:
             self._settle(entry, State.REJECTED, report, exc.user_message, correlation_id=exc.correlation_id)
             return False
@@ -298,11 +330,7 @@ class OutboxSender:
             return False
         if offered:
             return True
-        if entry.maybe_delivered:
-            # A 5xx answered an earlier attempt and now the time is gone: that attempt probably booked it.
-            self._settle(entry, State.UNKNOWN, report, PROBABLY_BOOKED, verdict=Verdict.PROBABLY_BOOKED)
-        else:
-            self._settle(entry, State.NEEDS_NEW_TIME, report, TIME_GONE)
+        self._settle(entry, State.NEEDS_NEW_TIME, report, TIME_GONE)
         return False
 
     def _defer(self, entry: OutboxEntry, exc: Exception, report: FlushReport) -> None:
@@ -317,8 +345,9 @@ class OutboxSender:
     def _transient_delay(self, entry: OutboxEntry, exc: Exception) -> float:
         """How long to wait after a failure that left nothing booked; also pauses the pass when it should."""
         if isinstance(exc, RateLimited):
-            self._hold_until = max(self._hold_until, self._clock() + exc.retry_after)
-            return exc.retry_after
+            wait = _bounded_wait(exc.retry_after)
+            self._hold_until = max(self._hold_until, self._clock() + wait)
+            return wait
         if isinstance(exc, (TokenRejected, MissingScopes, NotSignedIn)):
             self._halt_pass = True
             return AUTH_RETRY_S
@@ -333,7 +362,7 @@ class OutboxSender:
         """Map the book call's error to the draft's next state."""
         correlation = exc.correlation_id if isinstance(exc, SchedulerError) else None
         if isinstance(exc, NetworkUnreachable | RateLimited | TokenRejected | MissingScopes | NotSignedIn):
-            # Provably not processed by HubSpot: back in the queue unchanged.
+            # Provably never processed by HubSpot (no connection made, 429, refused sign-in): queued unchanged.
             self._offline = isinstance(exc, NetworkUnreachable)
             delay = self._transient_delay(entry, exc)
             verdict = Verdict.OFFLINE if isinstance(exc, NetworkUnreachable) else Verdict.NONE
@@ -345,25 +374,15 @@ class OutboxSender:
                 verdict=verdict,
             )
             report.count(State.QUEUED)
-        elif isinstance(exc, ServerError):
-            # HubSpot failed while handling it: may or may not have booked. Re-check the time before re-sending.
-            self._offline = False
-            delay = self._transient_delay(entry, exc)
-            self._outbox.retry_later(
-                entry.id,
-                self._now_ms() + int(delay * 1000),
-                error=exc.user_message,
-                correlation_id=correlation,
-                maybe_delivered=True,
-            )
-            report.count(State.QUEUED)
         elif isinstance(exc, TimeNoLongerAvailable):
             self._settle(entry, State.NEEDS_NEW_TIME, report, exc.user_message, correlation_id=correlation)
         elif isinstance(exc, BookingRefused | LinkNotFound):
             field_name = exc.field if isinstance(exc, BookingRefused) else None
             self._settle(entry, State.REJECTED, report, exc.user_message, correlation_id=correlation, field=field_name)
         else:
-            # OutcomeUnknown, MalformedResponse, anything unexpected: it may have booked. Never re-send blindly.
+            # A 5xx, OutcomeUnknown (timeout, dropped connection), MalformedResponse, anything unexpected: it may
+            # have booked — a 5xx proves nothing, least of all on a team link where the time stays offered after
+            # one member was booked. Unknown, reconciled as evidence, and never re-sent by itself.
             if not isinstance(exc, SchedulerError):
                 log.error("Unexpected error while booking draft %s", entry.id, exc_info=exc)
             message = exc.user_message if isinstance(exc, SchedulerError) else "Sending failed unexpectedly."
@@ -441,12 +460,17 @@ class OutboxSender:
         try:
             while not self._stopping:
                 self._wake.clear()
-                if self._take_lock():
-                    await self.flush()
-                    wait = self._seconds_until_due()
-                    delay = poll_s if wait is None else min(poll_s, max(wait, 0.05))
-                else:
-                    delay = poll_s  # another instance sends; look again later
+                try:
+                    if self._take_lock():
+                        await self.flush()
+                        wait = self._seconds_until_due()
+                        delay = poll_s if wait is None else min(poll_s, max(wait, 0.05))
+                    else:
+                        delay = poll_s  # another instance sends; look again later
+                except Exception:
+                    # A store or a bug failed a whole pass: the sender lives on and tries again shortly.
+                    log.exception("An outbox pass failed; trying again in %.0f s", PASS_FAILURE_PAUSE_S)
+                    delay = PASS_FAILURE_PAUSE_S
                 await self._wait_for_wake(delay)
         finally:
             self._running = False
@@ -475,3 +499,10 @@ class OutboxSender:
         self._wake.set()
         if self._running:
             await self._stopped.wait()
+
+
+def _bounded_wait(seconds: float) -> float:
+    """A server-given wait as a sane number of seconds: never negative, never absurd (1e400 is inf)."""
+    if not math.isfinite(seconds) or seconds < 0:
+        return MAX_SERVER_WAIT_S if seconds > 0 else 0.0
+    return min(seconds, MAX_SERVER_WAIT_S)

@@ -116,6 +116,8 @@ class SchedulerApi:
                 response = _json(status, body)
                 if fault and fault.malformed:
                     response = Response(_MALFORMED, status_code=status, media_type="application/json;charset=utf-8")
+                elif fault and fault.status_after_booking:
+                    response = _fault_response(Fault(route, status=fault.status_after_booking))
                 drop = bool(fault and fault.drop_after_booking)
         except ApiError as error:
             response = _json(error.status, error.body, error.headers)

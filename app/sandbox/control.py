@@ -19,6 +19,8 @@ _FAULT_KEYS = {
     "drop": "drop",
     "drop_after_booking": "drop_after_booking",
     "dropAfterBooking": "drop_after_booking",
+    "status_after_booking": "status_after_booking",
+    "statusAfterBooking": "status_after_booking",
     "malformed": "malformed",
     "retry_after": "retry_after",
     "retryAfter": "retry_after",

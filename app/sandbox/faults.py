@@ -34,6 +34,9 @@ class Fault:
     drop: bool = False
     #: Do the work (the booking IS recorded), then close the connection: the "outcome unknown" case.
     drop_after_booking: bool = False
+    #: Do the work (the booking IS recorded), then answer with this error status: a 5xx after booking, as a
+    #: round-robin link with a second member free produces (the time stays offered, yet it was booked).
+    status_after_booking: int | None = None
     #: Do the work, then send a truncated, unparseable JSON body.
     malformed: bool = False
     #: Retry-After seconds sent with a 429 (or 503) fault.
@@ -59,6 +62,7 @@ class Faults:
         delay: float = 0.0,
         drop: bool = False,
         drop_after_booking: bool = False,
+        status_after_booking: int | None = None,
         malformed: bool = False,
         retry_after: int = 1,
     ) -> Fault:
@@ -67,6 +71,8 @@ class Faults:
             raise ValueError(f"unknown route {route!r}; expected one of {', '.join(ROUTES)}")
         if drop_after_booking and route != "book":
             raise ValueError("drop_after_booking only applies to the book route")
+        if status_after_booking is not None and (route != "book" or not 400 <= status_after_booking <= 599):
+            raise ValueError("status_after_booking needs the book route and an HTTP error status (400-599)")
         if status is not None and not 400 <= status <= 599:
             raise ValueError("status must be an HTTP error status (400-599)")
         if times is not None and times < 1:
@@ -80,6 +86,7 @@ class Faults:
             delay=delay,
             drop=drop,
             drop_after_booking=drop_after_booking,
+            status_after_booking=status_after_booking,
             malformed=malformed,
             retry_after=retry_after,
         )

@@ -12,7 +12,7 @@ import time
 import uuid
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import msgspec
 
@@ -50,8 +50,8 @@ S = State
 TRANSITIONS: Mapping[State, frozenset[State]] = {
     S.DRAFT: frozenset({S.QUEUED, S.DISCARDED}),
     S.QUEUED: frozenset({S.SENDING, S.NEEDS_NEW_TIME, S.REJECTED, S.UNKNOWN, S.DRAFT, S.DISCARDED}),
-    # sending -> queued only when the request provably was not processed (no connection, 429) or after a 5xx,
-    # whose re-send is preceded by an availability check (see the sender).
+    # sending -> queued only when the request provably never reached HubSpot (no connection made, 429, 401/403).
+    # A 5xx, a timeout or a dropped connection may have booked: sending -> unknown, never re-sent by itself.
     S.SENDING: frozenset({S.SENT, S.NEEDS_NEW_TIME, S.REJECTED, S.UNKNOWN, S.QUEUED}),
     S.NEEDS_NEW_TIME: frozenset({S.QUEUED, S.DRAFT, S.DISCARDED}),
     S.REJECTED: frozenset({S.QUEUED, S.DRAFT, S.DISCARDED}),
@@ -60,10 +60,22 @@ TRANSITIONS: Mapping[State, frozenset[State]] = {
     S.SENT: frozenset(),
     S.DISCARDED: frozenset(),
 }
-DONE_STATES = frozenset({S.SENT, S.DISCARDED})
+#: States whose draft holds its time in this profile: the same time must not be offered (or queued) twice.
+HOLDING_STATES = (S.QUEUED, S.SENDING)
+#: States the user may edit: the content is replaced, the state kept (queued stays queued).
+EDITABLE_STATES = (S.DRAFT, S.QUEUED, S.NEEDS_NEW_TIME, S.REJECTED)
 
 
 AlsoInTransaction = Callable[[sqlite3.Connection], object] | None
+
+
+class SlotKey(NamedTuple):
+    """What the pre-send availability check looks at: the same key means the same check still holds."""
+
+    link_slug: str
+    start_ms: int
+    duration_ms: int
+    timezone: str
 
 
 class IllegalTransition(Exception):
@@ -103,6 +115,10 @@ class OutboxEntry(msgspec.Struct, frozen=True, kw_only=True):
     last_correlation_id: str | None
     maybe_delivered: bool
     verdict: Verdict
+
+    @property
+    def slot_key(self) -> SlotKey:
+        return SlotKey(self.link_slug, self.start_ms, self.duration_ms, self.timezone)
 
 
 _COLUMNS = (
@@ -161,15 +177,21 @@ class Outbox:
         link_name: str = "",
         account: str = "",
         queued: bool = True,
+        draft_id: str | None = None,
     ) -> OutboxEntry:
-        """Store a new draft (queued by default), committed before anything is sent."""
+        """Store a new draft (queued by default), committed before anything is sent.
+
+        `draft_id` makes the write idempotent: a confirmation screen mints one id, and a second submission of it
+        (a double tap, a repeated Enter) finds the row already there and returns it untouched, so one
+        confirmation can never become two bookings.
+        """
         now = self._now_ms()
-        draft_id = str(uuid.uuid4())
+        draft_id = draft_id or str(uuid.uuid4())
         state = S.QUEUED if queued else S.DRAFT
         with self._db.transaction() as conn:
             conn.execute(
-                "INSERT INTO outbox (id, state, link_slug, link_name, start_ms, duration_ms, timezone, locale,"
-                " account, email_lc, draft_json, request_json, created_ms, updated_ms)"
+                "INSERT OR IGNORE INTO outbox (id, state, link_slug, link_name, start_ms, duration_ms, timezone,"
+                " locale, account, email_lc, draft_json, request_json, created_ms, updated_ms)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     draft_id,
@@ -190,19 +212,38 @@ class Outbox:
             )
         return self.get(draft_id)
 
-    def enqueue(self, **kw: Any) -> OutboxEntry:
+    def enqueue(
+        self,
+        *,
+        request: BookRequest,
+        payload: Mapping[str, Any],
+        start_ms: int,
+        link_name: str = "",
+        account: str = "",
+        draft_id: str | None = None,
+    ) -> OutboxEntry:
         """`add(..., queued=True)`: the write-ahead step of Book."""
-        return self.add(queued=True, **kw)
+        return self.add(
+            request=request,
+            payload=payload,
+            start_ms=start_ms,
+            link_name=link_name,
+            account=account,
+            queued=True,
+            draft_id=draft_id,
+        )
 
     def update_draft(
         self, draft_id: str, *, request: BookRequest, payload: Mapping[str, Any], start_ms: int
     ) -> OutboxEntry:
-        """Replace the content of a draft the user is editing (state draft, needs_new_time or rejected)."""
-        editable = (S.DRAFT, S.NEEDS_NEW_TIME, S.REJECTED)
+        """Replace the content of a draft the user edited; its state is kept (a queued draft stays queued).
+
+        Refused (IllegalTransition) once the draft is being sent or is settled: what is on the wire is final.
+        """
         with self._db.transaction() as conn:
             current = self._state(conn, draft_id)
-            if current not in editable:
-                raise IllegalTransition(draft_id, current, S.DRAFT)
+            if current not in EDITABLE_STATES:
+                raise IllegalTransition(draft_id, current, current)
             conn.execute(
                 "UPDATE outbox SET link_slug = ?, start_ms = ?, duration_ms = ?, timezone = ?, locale = ?,"
                 " email_lc = ?, draft_json = ?, request_json = ?, updated_ms = ? WHERE id = ?",
@@ -251,9 +292,22 @@ class Outbox:
     def back_to_draft(self, draft_id: str) -> OutboxEntry:
         return self.transition(draft_id, S.DRAFT, next_attempt_ms=None)
 
-    def mark_sending(self, draft_id: str) -> OutboxEntry:
-        """Committed before the request leaves: a crash from here on leaves a `sending` row → unknown."""
+    def mark_sending(self, draft_id: str, checked: SlotKey | None = None) -> OutboxEntry | None:
+        """queued → sending, committed before the request leaves (a crash from here on leaves `sending` → unknown).
+
+        Returns the row as it is *now*, so the request sent is always the latest saved version. With `checked`
+        (the slot the pre-send availability check looked at), an edit that moved the draft to another slot
+        meanwhile returns None and leaves the row queued: that slot has to be checked first. Raises
+        IllegalTransition when the row is no longer queued (discarded, or another sender took it).
+        """
         with self._db.transaction() as conn:
+            current = self._state(conn, draft_id)
+            if current is S.QUEUED and checked is not None:
+                row = conn.execute(
+                    "SELECT link_slug, start_ms, duration_ms, timezone FROM outbox WHERE id = ?", (draft_id,)
+                ).fetchone()
+                if SlotKey(*row) != checked:
+                    return None
             self._transition(conn, draft_id, S.SENDING, {})
             conn.execute("UPDATE outbox SET attempts = attempts + 1 WHERE id = ?", (draft_id,))
         return self.get(draft_id)
@@ -295,10 +349,9 @@ class Outbox:
         *,
         error: str,
         correlation_id: str | None = None,
-        maybe_delivered: bool = False,
         verdict: Verdict = Verdict.NONE,
     ) -> OutboxEntry:
-        """sending → queued, due at `at_ms`. `maybe_delivered` sticks once set (a 5xx may have booked)."""
+        """sending → queued, due at `at_ms`: only for a request that provably never reached HubSpot."""
         with self._db.transaction() as conn:
             self._transition(
                 conn,
@@ -311,9 +364,11 @@ class Outbox:
                     "verdict": verdict.value,
                 },
             )
-            if maybe_delivered:
-                conn.execute("UPDATE outbox SET maybe_delivered = 1 WHERE id = ?", (draft_id,))
         return self.get(draft_id)
+
+    def make_due(self, draft_id: str) -> OutboxEntry:
+        """A queued row the user wants sent now: due at once (its state is unchanged)."""
+        return self.defer(draft_id, self._now_ms())
 
     def defer(self, draft_id: str, at_ms: int, *, error: str | None = None) -> OutboxEntry:
         """A queued row that could not be checked yet (availability unreachable): try again at `at_ms`."""
@@ -466,6 +521,15 @@ class Outbox:
             "SELECT MIN(COALESCE(next_attempt_ms, 0)), COUNT(*) FROM outbox WHERE state = 'queued'"
         ).fetchone()
         return None if row[1] == 0 else int(row[0])
+
+    def held_starts(self, slug: str, *, except_id: str | None = None) -> set[int]:
+        """Start times of `slug` held by this profile's queued or sending drafts (not to be offered again)."""
+        marks = ", ".join("?" for _ in HOLDING_STATES)
+        rows = self._db.connection.execute(
+            f"SELECT id, start_ms FROM outbox WHERE link_slug = ? AND state IN ({marks})",
+            (slug, *(state.value for state in HOLDING_STATES)),
+        ).fetchall()
+        return {start for draft_id, start in rows if draft_id != except_id}
 
     def forget_email(self, email: str) -> int:
         """Delete every row whose attendee is `email` (GDPR erasure); returns how many."""

@@ -33,6 +33,7 @@ class BookColumn(QWidget):
     book_clicked = Signal()
     time_offered = Signal(object)  # epoch ms of an alternative time the user picked from the banner
     book_another = Signal()
+    edit_cancelled = Signal()  # "Cancel edit" on the banner of an outbox draft being edited
     focus_chain_changed = Signal()  # questions, boxes or banner actions were rebuilt
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -85,6 +86,8 @@ class BookColumn(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self._ics_dialog: QFileDialog | None = None
+        self._note = ""  # which standing note the banner shows: "saved" (to the outbox), "editing", or ""
+        self.banner.dismissed.connect(self._forget_note)
         self.set_book_state(enabled=False, online=True, sending=False)
 
     # --- state ------------------------------------------------------------------------------------------
@@ -132,14 +135,45 @@ class BookColumn(QWidget):
         """ "Book another": everything personal goes; the link, zone and length stay."""
         self.form.clear_personal()
         self.consent.clear_personal()
-        self.banner.clear()
+        self._show_note("", BannerLevel.INFO, "")
         self.stack.setCurrentIndex(0)
+
+    def begin_edit(self) -> None:
+        """An outbox draft is open here: say so, and how to leave it unchanged."""
+        self.stack.setCurrentIndex(0)
+        self._show_note(
+            "editing",
+            BannerLevel.INFO,
+            self.tr("Editing a booking from the outbox. It stays queued as it was until you save it with Book."),
+            [BannerAction("cancel-edit", self.tr("Cancel edit"))],
+        )
+
+    def end_edit(self) -> None:
+        """The edited draft is gone (discarded): its note goes with it."""
+        if self._note == "editing":
+            self._show_note("", BannerLevel.INFO, "")
+
+    def followed_send(self) -> None:
+        """A queued booking went out: a standing "Saved to the outbox" note is stale; say it was sent instead."""
+        if self._note == "saved":
+            self._show_note("", BannerLevel.INFO, self.tr("The booking saved to the outbox has been sent."))
+
+    def _forget_note(self) -> None:
+        self._note = ""
+
+    def _show_note(self, note: str, level: BannerLevel, text: str, actions: list[BannerAction] | None = None) -> None:
+        self._note = note
+        if text:
+            self.banner.show_message(level, text, actions or [])
+        else:
+            self.banner.clear()
 
     # --- outcomes -----------------------------------------------------------------------------------------
 
     def show_outcome(self, outcome: BookOutcome, *, rep_zone: str, use_24h: bool, contact: str) -> None:
         """Errors in place with what to do next; a booking switches to the confirmation."""
         kind, entry = outcome.kind, outcome.entry
+        self._note = ""
         if kind is OutcomeKind.INVALID:
             if outcome.message:
                 self.banner.show_message(BannerLevel.ERROR, outcome.message)
@@ -154,7 +188,8 @@ class BookColumn(QWidget):
             self.stack.setCurrentIndex(1)
             return
         if kind is OutcomeKind.SAVED_OFFLINE:
-            self.banner.show_message(
+            self._show_note(
+                "saved",
                 BannerLevel.INFO,
                 self.tr("Saved to the outbox. It will be sent as soon as HubSpot can be reached."),
             )
@@ -201,6 +236,8 @@ class BookColumn(QWidget):
     def _on_banner_action(self, key: str) -> None:
         if key.startswith("time:"):
             self.time_offered.emit(int(key.removeprefix("time:")))
+        elif key == "cancel-edit":
+            self.edit_cancelled.emit()
 
     def _save_ics(self, suggested: str, text: str) -> None:
         """Ask where to save with open() (never exec() while the asyncio loop runs), then write the file."""

@@ -77,6 +77,8 @@ class BookingController(QObject):
         self.state = BookingState(timezone=timezone)
         self._generation = 0
         self.online = True
+        #: Start times this profile's queued drafts hold on the current link: never offered twice.
+        self._held: set[int] = set()
 
     # --- loading --------------------------------------------------------------------------------------
 
@@ -229,6 +231,38 @@ class BookingController(QObject):
                 self.time_changed.emit(0)
             self.day_changed.emit(DayChoice(self.state.day, slots))
 
+    def set_held(self, starts: set[int]) -> None:
+        """Times held by queued drafts (of the current link) changed: the calendar and times stop offering them."""
+        if starts == self._held:
+            return
+        self._held = set(starts)
+        if not self.state.pages:
+            return
+        self._show_month(self.state.month)
+        day = self.state.day
+        if day is not None:
+            slots = self.slots_on(day)
+            if self.state.start_ms and self.state.start_ms not in {s.start_ms for s in slots}:
+                self.choose_time(0)
+            self.day_changed.emit(DayChoice(day, slots))
+
+    async def show_time(self, start_ms: int) -> None:
+        """Show the month and day of `start_ms` and choose it when it is offered (opening an outbox draft)."""
+        if not start_ms:
+            return
+        local = datetime.fromtimestamp(start_ms / 1000, UTC).astimezone(ZoneInfo(self.state.timezone))
+        await self.show_month(local.year, local.month)
+        self.choose_day(local.date())
+        if start_ms in {s.start_ms for s in self.slots_on(local.date())}:
+            self.choose_time(start_ms)
+
+    def note_online(self) -> None:
+        """A request just reached HubSpot (the sender booked something): online, and the offline note goes."""
+        if not self.online:
+            self.online = True
+            self.online_changed.emit(True)
+            self.problem.emit("")
+
     async def set_timezone(self, zone: str) -> None:
         """Times are re-read in the new zone (its months and days differ), keeping the chosen instant if offered."""
         if zone == self.state.timezone:
@@ -246,6 +280,7 @@ class BookingController(QObject):
             for page in self.state.pages.values()
             if page.link_availability is not None
             for slot in page.link_availability.slots_for(self.state.duration_ms)
+            if slot.start_millis_utc not in self._held
         ]
         return slots_by_day(slots, tz)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import uuid
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -19,7 +20,8 @@ from app.booking.slots import nearest_slots
 from app.booking.wire import to_book_request
 from app.hubspot.models import Slot
 from app.outbox import events
-from app.store.outbox import OutboxEntry, State
+from app.outbox.actions import ActionRefused
+from app.store.outbox import DraftNotFound, OutboxEntry, State
 from app.ui.book_outcome import BookOutcome, OutcomeKind
 from app.ui.booking_controller import BookingController
 from app.ui.domain_text import domain_text
@@ -44,6 +46,9 @@ class BookFlow(QObject):
         self._services = services
         self._waiters: dict[str, asyncio.Future[events.OutboxEvent]] = {}
         self._draft_id: str | None = None  # an outbox row being fixed (time gone, rejected): updated, not duplicated
+        # The outbox id of the draft last submitted: submitting the same draft again (a double click, Enter held
+        # down) writes nothing new, so one confirmation can never become two bookings.
+        self._submission: tuple[BookingDraft, str] | None = None
         self.sending = False
         self._unsubscribe = services.sender.subscribe(self._on_event)
 
@@ -52,13 +57,23 @@ class BookFlow(QObject):
         for waiter in self._waiters.values():
             waiter.cancel()
 
+    @property
+    def editing_id(self) -> str | None:
+        """The outbox row the next Book saves into (an edit, or fixing a taken time), if any."""
+        return self._draft_id
+
     def edit_draft(self, draft_id: str) -> None:
-        """The next Book updates this outbox row (fixing a rejected or taken time) instead of adding one."""
+        """The next Book updates this outbox row (an edit, a rejected or taken time) instead of adding one."""
+        if self._draft_id is not None and self._draft_id != draft_id:
+            self._services.actions.cancel_edit(self._draft_id)
         self._draft_id = draft_id
 
     def forget_draft(self) -> None:
-        """ "Book another": the next booking is a new outbox row."""
+        """ "Book another" or "Cancel edit": the next booking is a new outbox row; an edited one goes on as it was."""
+        if self._draft_id is not None:
+            self._services.actions.cancel_edit(self._draft_id)
         self._draft_id = None
+        self._submission = None
 
     async def book(self, draft: BookingDraft, *, online: bool) -> BookOutcome:
         """Validate, write ahead to the outbox, then (online) wait for the sender's verdict on this draft."""
@@ -74,7 +89,13 @@ class BookFlow(QObject):
             return BookOutcome(OutcomeKind.INVALID, problems=problems)
         self._set_sending(True)
         try:
-            entry = self._write_ahead(draft)
+            try:
+                entry = self._write_ahead(draft)
+            except ActionRefused as exc:
+                return BookOutcome(OutcomeKind.INVALID, exc.entry, message=domain_text(exc.message))
+            if entry.state is State.SENT:  # this very draft was booked already: show it, never book it twice
+                self._draft_id = None
+                return BookOutcome(OutcomeKind.BOOKED, entry)
             if not online:
                 self._draft_id = None
                 self._services.sender.wake()
@@ -92,20 +113,25 @@ class BookFlow(QObject):
         link = self._controller.state.link
         outbox = self._services.outbox
         if self._draft_id is not None:
-            current = outbox.get(self._draft_id)
-            if current.state is State.UNKNOWN:
-                # May have been booked: only its time changes, and only by the user's explicit choice.
-                return self._services.sender.pick_new_time(current.id, draft.start_ms)
-            if current.state in (State.DRAFT, State.NEEDS_NEW_TIME, State.REJECTED):
-                outbox.update_draft(current.id, request=request, payload=payload, start_ms=draft.start_ms)
-                return outbox.queue(current.id)
-            log.info("Draft %s is %s; saving the booking as a new draft", current.id, current.state.value)
+            try:
+                current: OutboxEntry | None = outbox.get(self._draft_id)
+            except DraftNotFound:
+                current = None
+            if current is not None and current.state not in (State.SENT, State.DISCARDED):
+                # Raises ActionRefused while it is being sent; an unknown one may change only its time.
+                return self._services.actions.save_edit(
+                    current.id, request=request, payload=payload, start_ms=draft.start_ms
+                )
+            log.info("Draft %s is settled; saving the booking as a new draft", self._draft_id)
+        if self._submission is None or self._submission[0] != draft:
+            self._submission = (draft, str(uuid.uuid4()))
         entry = outbox.enqueue(
             request=request,
             payload=payload,
             start_ms=draft.start_ms,
             link_name=link.name if link else "",
             account=self._services.account,
+            draft_id=self._submission[1],
         )
         self._draft_id = entry.id
         return entry

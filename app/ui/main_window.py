@@ -41,6 +41,7 @@ from app.ui.status_bar import BookingStatusBar
 from app.ui.timezone_picker import TimeZonePicker, system_zone_id
 
 if TYPE_CHECKING:  # the flow pulls in the outbox store and sqlite: imported after first paint
+    from app.store.outbox import OutboxEntry
     from app.ui.booking_flow import BookFlow
 
 
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self._views_wired = False
         self._flow_wired = False
         self.network_online = True
+        self._submitting = False  # a Book press is being handled (see _book_requested)
         self.setWindowTitle(APP_DISPLAY_NAME)
         if icon is not None:
             self.setWindowIcon(icon)
@@ -207,7 +209,7 @@ class MainWindow(QMainWindow):
         flow.sending_changed.connect(lambda _sending: self.update_book_button())
         if not self._flow_wired:
             self._flow_wired = True
-            self.book.book_clicked.connect(lambda: self._start(lambda _ctl: self._book()))
+            self.book.book_clicked.connect(self._book_requested)
             self.book.form.changed.connect(self.update_book_button)
             self.book.consent.changed.connect(self.update_book_button)
             self.book.time_offered.connect(self._on_time_offered)
@@ -225,7 +227,13 @@ class MainWindow(QMainWindow):
 
     def update_book_button(self) -> None:
         c, flow = self.controller, self.flow
-        ready = c is not None and bool(c.state.start_ms) and c.state.info is not None and self.book.is_complete()
+        ready = (
+            c is not None
+            and bool(c.state.start_ms)
+            and c.state.info is not None
+            and self.book.is_complete()
+            and not self._submitting
+        )
         self.book.set_book_state(enabled=ready, online=self.is_online(), sending=flow is not None and flow.sending)
 
     def current_draft(self) -> BookingDraft:
@@ -239,6 +247,25 @@ class MainWindow(QMainWindow):
             locale=QLocale().bcp47Name().lower() or "en-us",
         )
         return self.book.fill_draft(draft)
+
+    def _book_requested(self) -> None:
+        """One submission per confirmation: a second click, Enter or key repeat that arrives before the first
+        one's task has run (no event-loop turn between them) is dropped here, synchronously; the outbox's own
+        state machine and the flow's submission id guard every other path."""
+        if self._submitting or self.controller is None or self.flow is None or self.flow.sending:
+            return
+        self._submitting = True
+        self.book.book_button.setEnabled(False)
+        task = self.tasks.start(self._book(), name="book")
+        task.add_done_callback(lambda _task: self._submitted())
+
+    def _submitted(self) -> None:
+        self._submitting = False
+        self.update_book_button()
+
+    def followed_send(self, entry: OutboxEntry) -> None:
+        """The sender booked a queued draft: the standing "Saved to the outbox" note is stale now."""
+        self.book.followed_send()
 
     async def _book(self) -> None:
         assert self.flow is not None and self.controller is not None

@@ -13,6 +13,7 @@ from typing import Any
 from app.connection import ConnectionOptions, open_client
 from app.hubspot.client import SchedulerClient
 from app.hubspot.tokens import TokenProvider
+from app.outbox.actions import DraftActions
 from app.outbox.lock import SenderLock
 from app.outbox.sender import OutboxSender
 from app.paths import Paths
@@ -34,6 +35,8 @@ class Services:
     outbox: Outbox
     history: History
     sender: OutboxSender
+    #: The checked user actions on outbox rows (send now, edit, discard…), waking this sender.
+    actions: DraftActions
     demo: bool
     account: str  # shown in the status bar and stored with each booking
     #: How long closing waits for a send in flight before cancelling it (it is then "unknown").
@@ -101,6 +104,7 @@ def _services(client: SchedulerClient, db: Database, paths: Paths | None, *, dem
         outbox=outbox,
         history=history,
         sender=sender,
+        actions=DraftActions(outbox, history, wake=sender.wake, holds=sender.holds),
         demo=demo,
         account=account,
     )

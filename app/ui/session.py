@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import logging
 import os
+from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -19,15 +20,18 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.booking.draft import BookingDraft
 from app.cli_auth import CLIENT_ID_ENV
+from app.outbox.actions import ActionRefused
+from app.outbox.events import OutboxEvent, SentEvent
 from app.paths import Paths
 from app.settings import LoadedSettings, Settings, save_settings
-from app.store.outbox import State, Verdict
 from app.ui.async_bridge import BackgroundTasks, open_dialog
 from app.ui.booking_controller import BookingController
 from app.ui.booking_flow import BookFlow
+from app.ui.domain_text import domain_text
 from app.ui.formatting import locale_uses_24h
 from app.ui.main_window import MainWindow
 from app.ui.network_status import NetworkMonitor
+from app.ui.outbox_questions import discard_question
 from app.ui.services import Services, open_demo_services
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.sign_in_flow import SignInFlow, no_keychain_notice
@@ -214,11 +218,12 @@ class Session:
         window.set_network_online(self.network.online)
         panel = window.outbox_panel
         panel.send_now_requested.connect(self._send_now)
-        panel.discard_requested.connect(lambda draft_id: self._outbox_action(self.services.outbox.discard, draft_id))
+        panel.discard_requested.connect(lambda draft_id: self.tasks.start(self._discard(draft_id), name="discard"))
         panel.mark_booked_requested.connect(
-            lambda draft_id: self._outbox_action(self.services.sender.mark_booked, draft_id)
+            lambda draft_id: self._outbox_action(self.services.actions.mark_booked, draft_id)
         )
         panel.edit_requested.connect(self._edit)
+        window.book.edit_cancelled.connect(self._cancel_edit)
         panel.pick_new_time_requested.connect(self._edit)
         self.history_feed = HistoryFeed(window.history_panel)
 
@@ -237,14 +242,26 @@ class Session:
             else "",
         )
         self.window.status.set_queued(queued_count(self.services.outbox))
+        controller = self.controller
+        if controller is not None and controller.state.slug:
+            # Times this profile's queued drafts hold are not offered again (except to the draft being edited).
+            held = self.services.outbox.held_starts(controller.state.slug, except_id=self.flow.editing_id)
+            controller.set_held(held)
 
-    def _on_sender_event(self, event: Any) -> None:
+    def _on_sender_event(self, event: OutboxEvent) -> None:
         self.refresh_outbox()
         waiting = self.flow.sending
         # The booking the window waits on is shown in place; queued ones sent in the background are announced.
         if not waiting or self.window.isMinimized() or not self.window.isActiveWindow():
             self.notifier.notify(event)
         self.history_feed.refresh()
+        if isinstance(event, SentEvent):
+            # HubSpot just answered: the window is online again, the note about the outbox is stale, and the
+            # time just booked must stop being offered (the calendar refetches the month).
+            self.window.followed_send(event.entry)
+            self.controller.note_online()
+            if event.entry.link_slug == self.controller.state.slug and not waiting:
+                self.tasks.start(self.controller.refresh_month(), name="refresh-after-send")
 
     def _on_network(self, online: bool) -> None:
         self.window.set_network_online(online)
@@ -254,41 +271,74 @@ class Session:
             self.services.sender.notify_offline()
 
     def _send_now(self, draft_id: str) -> None:
+        """*Send now*: the outbox's own rules decide (an unknown booking only after its time was found offered)."""
+        if self._outbox_action(self.services.actions.send_now, draft_id):
+            self.services.sender.notify_online()  # the user says the network is back: try what waited for it
 
-        outbox, sender = self.services.outbox, self.services.sender
-        entry = outbox.get(draft_id)
-        if entry.state is State.UNKNOWN and entry.verdict is Verdict.PROBABLY_NOT_BOOKED:
-            self._outbox_action(sender.resend, draft_id)
-            return
-        if entry.state is State.DRAFT:
-            outbox.queue(draft_id)
-        outbox.make_due_now()
-        sender.notify_online()
-        self.refresh_outbox()
-
-    def _outbox_action(self, action: Any, draft_id: str) -> None:
+    def _outbox_action(self, action: Callable[[str], object], draft_id: str) -> bool:
+        """Run one checked outbox action; a refusal ("being sent") is said in the status bar."""
         try:
             action(draft_id)
-        except Exception as exc:  # IllegalTransition and friends: the row changed meanwhile
-            self.window.status.showMessage(str(exc), 8000)
+        except ActionRefused as exc:
+            self.window.status.showMessage(domain_text(exc.message), 8000)
+            self.refresh_outbox()
+            return False
         self.refresh_outbox()
+        return True
+
+    async def _discard(self, draft_id: str) -> None:
+        """Discard only after the user confirms (a queued booking is someone's meeting); open(), never exec()."""
+        try:
+            entry = self.services.actions.get(draft_id)
+        except ActionRefused as exc:
+            self.window.status.showMessage(domain_text(exc.message), 8000)
+            return
+        box, discard = discard_question(self.window, entry, use_24h=self._use_24h())
+        try:
+            await open_dialog(box)
+            confirmed = box.clickedButton() is discard
+        finally:
+            box.deleteLater()
+        if not confirmed:
+            return
+        if self.flow.editing_id == draft_id:
+            self.flow.forget_draft()
+            self.window.book.end_edit()
+        if self._outbox_action(self.services.actions.discard, draft_id):
+            self.window.status.showMessage(QCoreApplication.translate("MainWindow", "Booking discarded."), 8000)
 
     def _edit(self, draft_id: str) -> None:
-        """Open an outbox draft in the booking page with every answer; Book then updates that row."""
+        """Open an outbox draft in the booking page on its own day and time, with every answer; Book saves it.
 
-        outbox = self.services.outbox
-        entry = outbox.get(draft_id)
-        if entry.state is State.QUEUED:
-            entry = outbox.back_to_draft(draft_id)  # not sent while being edited
+        It stays queued meanwhile (quitting mid-edit loses nothing; it is sent on the next start), but this
+        window's sender leaves it alone until the edit is saved or cancelled.
+        """
+        try:
+            entry = self.services.actions.begin_edit(draft_id)
+        except ActionRefused as exc:
+            self.window.status.showMessage(domain_text(exc.message), 8000)
+            return
         raw = entry.payload.get("draft")
         draft = msgspec.convert(raw, type=BookingDraft) if raw else None
         self.flow.edit_draft(draft_id)
         self.window.tabs.setCurrentIndex(0)
-        self.tasks.start(self._open_draft(entry.link_slug, draft))
+        self.window.book.begin_edit()
+        self.tasks.start(self._open_draft(entry.link_slug, draft, entry.start_ms), name="open-draft")
         self.refresh_outbox()
 
-    async def _open_draft(self, slug: str, draft: Any) -> None:
+    def _cancel_edit(self) -> None:
+        """ "Cancel edit": the draft goes on as it was saved; the form is cleared for the next booking."""
+        self.flow.forget_draft()
+        self.window.book.clear_personal()
+        self.controller.choose_time(0)
+        self.refresh_outbox()
+
+    async def _open_draft(self, slug: str, draft: BookingDraft | None, start_ms: int) -> None:
         await self.controller.choose_link(slug)
+        self.refresh_outbox()  # the edited draft's own time is offered to it again
+        if draft is not None and draft.duration_ms:
+            self.controller.choose_duration(draft.duration_ms)
+        await self.controller.show_time(start_ms)
         if draft is not None:
             self.window.book.form.set_from_draft(draft)
             self.window.book.consent.set_from_draft(draft)

@@ -455,8 +455,8 @@
         <translation>HubSpot sperrt Buchungen von dieser E-Mail-Adresse (Portalrichtlinie). Verwenden Sie eine andere Adresse.</translation>
     </message>
     <message>
-        <source>HubSpot had a server error and may not have handled the booking; check open times before sending again. Try again in a moment.</source>
-        <translation>Bei HubSpot ist ein Serverfehler aufgetreten, die Buchung wurde möglicherweise nicht verarbeitet; prüfen Sie die freien Zeiten, bevor Sie erneut senden. Versuchen Sie es gleich noch einmal.</translation>
+        <source>HubSpot had a server error while booking; the meeting may have been booked. Check HubSpot before sending it again.</source>
+        <translation>Bei HubSpot ist beim Buchen ein Serverfehler aufgetreten; der Termin wurde möglicherweise gebucht. Prüfen Sie es in HubSpot, bevor Sie erneut senden.</translation>
     </message>
     <message>
         <source>HubSpot had a server error. Try again in a moment.</source>

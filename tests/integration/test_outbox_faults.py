@@ -101,33 +101,38 @@ def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.
         yield Cli(state, url, tmp_path / "profile", capsys)
 
 
-def test_500_keeps_the_draft_queued_then_outbox_send_books_it_once(cli: Cli) -> None:
+def test_500_is_unknown_and_sent_again_only_when_the_user_retries(cli: Cli) -> None:
     start = cli.open_times()[0]
     cli.state.faults.inject("book", status=500)
     result = cli.book(start, "--json")
-    assert result.code == 3
+    assert result.code == 5  # outcome unknown: a script must not retry it as if refused
     error = result.json["error"]
     assert error["type"] == "ServerError"
-    assert error["draftState"] == "queued"
-    draft = cli.only_draft()
-    assert draft.state is State.QUEUED
-    assert draft.maybe_delivered  # a 5xx may have booked: the time is re-checked before sending again
+    assert error["draftState"] == "unknown"
+    assert cli.only_draft().state is State.UNKNOWN
     assert cli.state.bookings == []
 
     cli.state.faults.clear()
+    checked = cli("outbox", "send", "--wait", "30")
+    assert checked.code == 0, checked.out + checked.err
+    draft = cli.only_draft()
+    assert (draft.state, draft.verdict) == (State.UNKNOWN, Verdict.PROBABLY_NOT_BOOKED)
+    assert cli.state.bookings == []  # the check is evidence; sending again is the user's decision
+
+    assert cli("outbox", "retry", draft.id).code == 0
     sent = cli("outbox", "send", "--wait", "30")
     assert sent.code == 0, sent.out + sent.err
     assert cli.only_draft().state is State.SENT
     assert len(cli.state.bookings) == 1
 
 
-def test_503_with_retry_after_is_reported_and_kept_queued(cli: Cli) -> None:
+def test_503_with_retry_after_is_unknown_never_resent_by_itself(cli: Cli) -> None:
     start = cli.open_times()[0]
     cli.state.faults.inject("book", status=503, retry_after=2)
     result = cli.book(start)
-    assert result.code == 3
-    assert "kept in the outbox" in result.err
-    assert cli.only_draft().state is State.QUEUED
+    assert result.code == 5
+    assert "never re-sent by itself" in result.err
+    assert cli.only_draft().state is State.UNKNOWN
     assert cli.state.bookings == []
 
 

@@ -15,6 +15,7 @@ from app.hubspot.errors import (
     ServerError,
     TimeNoLongerAvailable,
 )
+from app.outbox.actions import ActionRefused, DraftActions
 from app.outbox.backoff import Backoff
 from app.outbox.events import (
     BookedWithoutCalendarEvent,
@@ -132,24 +133,27 @@ async def test_after_a_429_no_other_draft_is_sent_before_retry_after(outbox: Out
 
 
 @pytest.mark.asyncio
-async def test_server_error_backs_off_rechecks_and_then_sends(outbox: Outbox, clock: FakeClock) -> None:
+async def test_a_server_error_is_unknown_and_only_the_user_sends_it_again(outbox: Outbox, clock: FakeClock) -> None:
+    """A 5xx proves nothing (a team link books one member and still offers the time): unknown, one POST; the
+    still-offered time is evidence for the user, and only the user's Send now posts it again."""
     client = FakeClient({slot_ms(48)})
     client.book_script = [ServerError("HubSpot had a server error", status=503), "ok"]
     draft_id = enqueue(outbox, slot_ms(48))
-    sender, _ = make_sender(outbox, client, clock)
+    sender, events = make_sender(outbox, client, clock)
 
     await sender.flush()
-    entry = outbox.get(draft_id)
-    assert entry.state is State.QUEUED
-    assert entry.next_attempt_ms == int((clock() + 10.0) * 1000)  # backoff, no jitter
-    assert entry.maybe_delivered
-
-    availability_before = client.availability_calls
+    await sender.flush(wait_for_retries=True)
     await sender.flush(wait_for_retries=True)
 
+    entry = outbox.get(draft_id)
+    assert (entry.state, entry.verdict) == (State.UNKNOWN, Verdict.PROBABLY_NOT_BOOKED)
+    assert client.book_calls == 1
+    assert isinstance(events[-1], UnknownEvent)
+
+    DraftActions(outbox, None).send_now(draft_id)  # the user's decision
+    await sender.flush()
     assert outbox.get(draft_id).state is State.SENT
     assert client.book_calls == 2
-    assert client.availability_calls > availability_before  # fresh availability before the re-send
 
 
 @pytest.mark.asyncio
@@ -159,7 +163,6 @@ async def test_time_gone_after_a_server_error_is_probably_booked_not_resent(outb
     draft_id = enqueue(outbox, slot_ms(48))
     sender, events = make_sender(outbox, client, clock)
     await sender.flush()
-
     client.offered.clear()  # the 500 booked it after all
     await sender.flush(wait_for_retries=True)
 
@@ -167,6 +170,8 @@ async def test_time_gone_after_a_server_error_is_probably_booked_not_resent(outb
     assert (entry.state, entry.verdict) == (State.UNKNOWN, Verdict.PROBABLY_BOOKED)
     assert client.book_calls == 1
     assert isinstance(events[-1], UnknownEvent)
+    with pytest.raises(ActionRefused, match="probably booked"):
+        DraftActions(outbox, None).send_now(draft_id)
 
 
 @pytest.mark.asyncio
@@ -228,7 +233,7 @@ async def test_outcome_unknown_is_reconciled_and_only_resent_by_the_user(outbox:
     assert (entry.state, entry.verdict) == (State.UNKNOWN, Verdict.PROBABLY_NOT_BOOKED)
     assert client.book_calls == 1  # never re-sent on its own
 
-    sender.resend(draft_id)
+    DraftActions(outbox, None).send_now(draft_id)
     await sender.flush()
     assert outbox.get(draft_id).state is State.SENT
     assert client.book_calls == 2
@@ -249,10 +254,11 @@ async def test_unknown_with_the_time_gone_is_probably_booked(
     checked = await sender.reconcile_unknown()
     assert {e.verdict for e in checked} == {Verdict.PROBABLY_BOOKED}
 
-    assert sender.mark_booked(booked).state is State.SENT
+    actions = DraftActions(outbox, history)
+    assert actions.mark_booked(booked).state is State.SENT
     assert history.count() == 1
     client.offered = {slot_ms(52)}
-    sender.pick_new_time(moved, slot_ms(52))
+    actions.pick_new_time(moved, slot_ms(52))
     await sender.flush()
     assert outbox.get(moved).state is State.SENT
     assert client.booked[-1].start_time == "2026-11-27T14:00:00Z"

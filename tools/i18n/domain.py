@@ -25,6 +25,7 @@ SENTENCE_MODULES = (
     "app/auth/oauth_provider.py",
     "app/auth/signin.py",
     "app/outbox/sender.py",
+    "app/outbox/actions.py",
 )
 #: Where the UI keeps the templates of messages built with f-strings (see `fstring_templates`).
 DYNAMIC_TEMPLATES_FILE = "app/ui/domain_text.py"

@@ -7,6 +7,7 @@ reach the next one (no field to forget to clear).
 from __future__ import annotations
 
 import logging
+import uuid
 from datetime import timedelta
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -16,7 +17,8 @@ from app.booking.draft import BookingDraft
 from app.booking.slots import LocalSlot
 from app.kiosk.offer import NothingToOffer, Offer, load_offer
 from app.kiosk.submit import Outcome, SubmitResult, submit_booking
-from app.ui.async_bridge import BackgroundTasks, busy
+from app.store.outbox import Outbox
+from app.ui.async_bridge import BackgroundTasks
 from app.ui.domain_text import domain_text
 from app.ui.formatting import format_day_long, format_time
 from app.ui.kiosk.context import KioskContext
@@ -46,6 +48,8 @@ class VisitorFlow(QWidget):
         self.slug = ""
         self.slots: list[LocalSlot] = []
         self.start_ms = 0
+        #: Minted per confirm screen: every tap on its *Book now* is the same outbox row (see submit_booking).
+        self.confirmation_id = ""
         self.setAccessibleName(_tr("Book a meeting"))
         self.stack = QStackedWidget(self)
         QVBoxLayout(self).addWidget(self.stack)
@@ -73,7 +77,7 @@ class VisitorFlow(QWidget):
         self.times.chosen.connect(self._on_time)
         self.details.next.clicked.connect(self._details_done)
         self.consent.next.clicked.connect(self._consent_done)
-        self.confirm.book.clicked.connect(lambda: self.tasks.start(self.book(), name="kiosk-book"))
+        self.confirm.book.clicked.connect(self._book_tapped)
 
     # --- navigation ---------------------------------------------------------------------------------------
 
@@ -106,7 +110,8 @@ class VisitorFlow(QWidget):
         self.slug = slug
         self.stack.setCurrentWidget(self.loading)
         try:
-            offer = await load_offer(self.ctx.client, self.ctx.cache, slug, self.ctx.timezone)
+            held = Outbox(self.ctx.db).held_starts(slug)
+            offer = await load_offer(self.ctx.client, self.ctx.cache, slug, self.ctx.timezone, held=held)
         except NothingToOffer:
             self.online_seen.emit(False)
             self._ask_at_desk()
@@ -178,6 +183,7 @@ class VisitorFlow(QWidget):
         offline = self.offer is not None and not self.offer.online
         self.confirm.book.setText(_tr("Send request") if offline else _tr("Book now"))
         self.confirm.book.setAccessibleName(self.confirm.book.text())
+        self.confirmation_id = str(uuid.uuid4())
         self._show(self.confirm)
 
     def draft(self) -> BookingDraft:
@@ -194,25 +200,39 @@ class VisitorFlow(QWidget):
 
     # --- booking ------------------------------------------------------------------------------------------
 
+    def _book_tapped(self) -> None:
+        """A touch screen delivers a double tap as two clicks before any task runs: only the first one counts."""
+        if self.busy:
+            return
+        self.busy = True  # before any task runs: the second click of the pair lands here and is dropped
+        self._set_confirm_enabled(False)
+        self.tasks.start(self.book(), name="kiosk-book")
+
+    def _set_confirm_enabled(self, enabled: bool) -> None:
+        for button in (self.confirm.book, self.confirm.back, self.confirm.start_over):
+            button.setEnabled(enabled)
+
     async def book(self) -> None:
         assert self.offer is not None
         screen = self.confirm
         self.busy = True
+        self._set_confirm_enabled(False)
         try:
-            with busy(screen.book, screen.back, screen.start_over, cursor=False):
-                screen.set_notice(_tr("Booking…"))
-                async with self.ctx.send_lock:
-                    result = await submit_booking(
-                        self.ctx.db,
-                        self.ctx.client,
-                        self.draft(),
-                        self.offer.info,
-                        policy=self.ctx.kiosk.offline,
-                        link_name=dict(self.ctx.links).get(self.slug, ""),
-                        lock=self.ctx.sender_lock,
-                    )
+            screen.set_notice(_tr("Booking…"))
+            async with self.ctx.send_lock:
+                result = await submit_booking(
+                    self.ctx.db,
+                    self.ctx.client,
+                    self.draft(),
+                    self.offer.info,
+                    policy=self.ctx.kiosk.offline,
+                    link_name=dict(self.ctx.links).get(self.slug, ""),
+                    lock=self.ctx.sender_lock,
+                    confirmation_id=self.confirmation_id,
+                )
         finally:
             self.busy = False
+            self._set_confirm_enabled(True)
             screen.set_notice("")
         await self._after(result)
 
