@@ -16,6 +16,7 @@ from app.kiosk.config import KioskSettings
 from app.kiosk.pin import hash_pin
 from app.store.cache import Cache
 from app.store.database import Database
+from app.store.outbox import Outbox, State
 from app.ui.kiosk.context import KioskContext
 from app.ui.kiosk.style import MIN_TARGET_PX
 from app.ui.kiosk.visit import VisitorFlow
@@ -160,6 +161,38 @@ async def test_a_visitor_books_and_the_kiosk_returns_to_the_start(kiosk: Kiosk, 
     assert kiosk.window.visit is None
     assert kiosk.window.stack.currentWidget() is kiosk.window.attract
     assert not mentions_visitor(kiosk.window)
+
+
+@pytest.mark.asyncio
+async def test_a_double_tap_on_book_now_books_once(kiosk: Kiosk, qtbot: QtBot) -> None:
+    """A touch screen under load delivers a double tap as two clicks before any task runs (issue 11)."""
+    visit = await fill_to_confirm(kiosk, qtbot)
+    qtbot.mouseClick(visit.confirm.book, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(visit.confirm.book, Qt.MouseButton.LeftButton)  # no event-loop turn in between
+    await visit.tasks.idle()
+    assert kiosk.transport.book_calls == 1
+    assert len(kiosk.transport.state.bookings) == 1
+    assert visit.current() is visit.result and "booked" in visit.result.heading.text()
+    assert Outbox(kiosk.db).counts()[State.SENT] == 1
+
+
+@pytest.mark.asyncio
+async def test_a_time_requested_offline_is_not_offered_to_the_next_visitor(queue_kiosk: Kiosk, qtbot: QtBot) -> None:
+    k = queue_kiosk
+    await begin_visit(k)  # online once: the link's times are cached
+    k.window.reset()
+    k.transport.offline = True
+    first = await fill_to_confirm(k, qtbot)
+    requested = first.start_ms
+    first.confirm.book.click()
+    await first.tasks.idle()
+    assert "request" in first.result.heading.text()
+    k.window.reset()
+
+    second = await begin_visit(k)
+    offered = [s.start_ms for slots in second.offer.days.values() for s in slots] if second.offer else []
+    assert offered and requested not in offered  # held by the queued request: never queued twice
+    assert Outbox(k.db).counts()[State.QUEUED] == 1
 
 
 @pytest.mark.asyncio
