@@ -213,7 +213,8 @@ class BookColumn(QWidget):
             self.banner.show_message(BannerLevel.ERROR, outcome.message)
             return
         if kind is OutcomeKind.QUEUED_AGAIN:
-            self.banner.show_message(
+            self._show_note(
+                "saved",
                 BannerLevel.WARNING,
                 f"{outcome.message} " + self.tr("The booking stays in the outbox and is sent later."),
             )

@@ -256,6 +256,13 @@ class BookingController(QObject):
         if start_ms in {s.start_ms for s in self.slots_on(local.date())}:
             self.choose_time(start_ms)
 
+    def note_offline(self) -> None:
+        """A request could not connect (the sender tried): bookings go to the outbox until HubSpot answers."""
+        if self.online:
+            self.online = False
+            self.online_changed.emit(False)
+            self.problem.emit(self.tr("HubSpot can't be reached; showing saved data. Bookings go to the outbox."))
+
     def note_online(self) -> None:
         """A request just reached HubSpot (the sender booked something): online, and the offline note goes."""
         if not self.online:
@@ -320,17 +327,12 @@ class BookingController(QObject):
 
     def _load_failed(self, exc: SchedulerError) -> None:
         if isinstance(exc, NetworkUnreachable):
-            if self.online:
-                self.online = False
-                self.online_changed.emit(False)
+            self.note_offline()
             self.problem.emit(self.tr("HubSpot can't be reached; showing saved data. Bookings go to the outbox."))
         else:
             log.info("Loading failed: %s", type(exc).__name__)
             self.problem.emit(domain_text(exc.user_message))
 
     def _went_online(self) -> None:
-        if not self.online:
-            self.online = True
-            self.online_changed.emit(True)
-            self.problem.emit("")
+        self.note_online()
         self._note_age(None)

@@ -149,13 +149,22 @@ class BookFlow(QObject):
                 except TimeoutError:
                     row = self._services.outbox.get(entry.id)
                     if row.state is State.QUEUED and row.updated_ms > entry.updated_ms and row.last_error:
-                        return BookOutcome(OutcomeKind.QUEUED_AGAIN, row, message=domain_text(row.last_error))
+                        return self._queued_again(row, domain_text(row.last_error))
                     if time.monotonic() > deadline:
-                        return BookOutcome(OutcomeKind.QUEUED_AGAIN, row, message=self.tr("Still waiting for HubSpot."))
+                        return self._queued_again(row, self.tr("Still waiting for HubSpot."))
                     continue
                 return await self._outcome_of(event)
         finally:
             self._waiters.pop(entry.id, None)
+
+    def _queued_again(self, row: OutboxEntry, message: str) -> BookOutcome:
+        """The sender put it back in the queue (no connection, a refused sign-in): it is the outbox's now, and the
+        next booking in the form is a new one (never an overwrite of this attendee's queued draft)."""
+        self._draft_id = None
+        self._submission = None
+        if self._services.sender.offline:
+            self._controller.note_offline()
+        return BookOutcome(OutcomeKind.QUEUED_AGAIN, row, message=message)
 
     async def _outcome_of(self, event: events.OutboxEvent) -> BookOutcome:
         entry = event.entry

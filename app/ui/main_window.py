@@ -273,8 +273,8 @@ class MainWindow(QMainWindow):
         outcome = await self.flow.book(draft, online=self.is_online())
         contact = f"{draft.first_name} {draft.last_name} <{draft.email}>".strip()
         self.book.show_outcome(outcome, rep_zone=system_zone_id(), use_24h=self.open_times.use_24h, contact=contact)
-        if outcome.kind is OutcomeKind.SAVED_OFFLINE:
-            # Kept in the outbox: the next attendee starts with an empty form.
+        if outcome.kind in (OutcomeKind.SAVED_OFFLINE, OutcomeKind.QUEUED_AGAIN):
+            # Kept in the outbox (and sent from there): the next attendee starts with an empty form.
             self.book.form.clear_personal()
             self.book.consent.clear_personal()
             self.controller.choose_time(0)

@@ -1,0 +1,198 @@
+"""Exactly once in the rep's window, with real input events against the sandbox on a loopback socket.
+
+Two clicks (or two key presses) with no event-loop turn between them are what a double click or a held key
+delivers when the UI is busy: each submit control must turn them into one POST. The outbox tab's actions follow
+the same rules as the CLI, and the window follows what the sender did.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.outbox.events import OutboxEvent, SentEvent
+from app.sandbox.state import DEMO_TOKEN
+from app.settings import Settings
+from app.store.outbox import State, Verdict
+from app.ui.session import Session
+from tests.gui.window_support import SLUG, Loopback, close_session, fill_attendee, open_session, pick_time
+
+pytestmark = pytest.mark.gui
+
+
+@pytest_asyncio.fixture
+async def session(
+    qtbot: QtBot, tmp_path: Path, loopback: Loopback, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[Session]:
+    monkeypatch.setenv("BOOKING_ASSISTANT_TOKEN", DEMO_TOKEN)
+    settings = Settings(timezone="Europe/Berlin", use_24h=True, default_link=SLUG)
+    opened = await open_session(qtbot, tmp_path / "profile", settings=settings, demo=False, api_base=loopback.base)
+    yield opened
+    await close_session(opened)
+
+
+async def next_event(session: Session, kind: type[OutboxEvent] = SentEvent, within_s: float = 15) -> OutboxEvent:
+    got: asyncio.Future[OutboxEvent] = asyncio.get_running_loop().create_future()
+
+    def listen(event: OutboxEvent) -> None:
+        if isinstance(event, kind) and not got.done():
+            got.set_result(event)
+
+    unsubscribe = session.services.sender.subscribe(listen)
+    try:
+        return await asyncio.wait_for(got, within_s)
+    finally:
+        unsubscribe()
+
+
+def offered(session: Session) -> list[int]:
+    return [int(b.property("start_ms")) for b in session.window.open_times.time_buttons()]
+
+
+async def save_offline(session: Session, qtbot: QtBot, loopback: Loopback, first: str = "Ada") -> int:
+    start = pick_time(session)
+    fill_attendee(qtbot, session, first)
+    loopback.down()
+    qtbot.mouseClick(session.window.book.book_button, Qt.MouseButton.LeftButton)
+    await session.window.tasks.idle()
+    return start
+
+
+@pytest.mark.asyncio
+async def test_a_double_click_on_book_makes_one_booking(session: Session, qtbot: QtBot, loopback: Loopback) -> None:
+    pick_time(session)
+    fill_attendee(qtbot, session)
+    button = session.window.book.book_button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # no event-loop turn in between
+    await session.window.tasks.idle()
+    assert len(loopback.state.bookings) == 1
+    assert session.window.book.stack.currentWidget() is session.window.book.confirmation
+    assert session.services.outbox.counts()[State.SENT] == 1
+
+
+@pytest.mark.asyncio
+async def test_space_pressed_twice_on_book_makes_one_booking(
+    session: Session, qtbot: QtBot, loopback: Loopback
+) -> None:
+    pick_time(session)
+    fill_attendee(qtbot, session)
+    button = session.window.book.book_button
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    await session.window.tasks.idle()
+    assert len(loopback.state.bookings) == 1
+
+
+@pytest.mark.asyncio
+async def test_a_time_saved_to_the_outbox_is_no_longer_offered(
+    session: Session, qtbot: QtBot, loopback: Loopback
+) -> None:
+    start = await save_offline(session, qtbot, loopback)
+    assert session.services.outbox.counts()[State.QUEUED] == 1
+    assert start not in offered(session)  # held by the queued draft: not offered (or queued) twice
+    assert not any(b.isChecked() for b in session.window.open_times.time_buttons())
+
+
+@pytest.mark.asyncio
+async def test_after_the_outbox_is_sent_the_window_is_online_and_says_so(
+    session: Session, qtbot: QtBot, loopback: Loopback
+) -> None:
+    await save_offline(session, qtbot, loopback)
+    assert session.window.book.book_button.text() == "&Save to outbox"  # the failed send taught it
+    assert "stays in the outbox" in session.window.book.banner.message.text()
+
+    loopback.up()
+    sent = asyncio.ensure_future(next_event(session))
+    session.services.sender.notify_online()
+    await sent
+    await session.window.tasks.idle()
+    assert len(loopback.state.bookings) == 1
+    assert session.window.is_online()
+    assert session.window.book.book_button.text() == "&Book"
+    assert "has been sent" in session.window.book.banner.message.text()
+    assert session.window.status.queued.text() == "0 queued"
+
+
+@pytest.mark.asyncio
+async def test_edit_opens_on_the_drafts_own_time_and_keeps_it_queued(
+    session: Session, qtbot: QtBot, loopback: Loopback
+) -> None:
+    start = await save_offline(session, qtbot, loopback)
+    [entry] = session.services.outbox.entries(State.QUEUED)
+    session.window.outbox_panel.edit_requested.emit(entry.id)
+    await session.tasks.idle()
+    controller = session.controller
+    assert controller.state.start_ms == start  # its own day and time, chosen
+    assert start in offered(session)  # offered to the draft being edited
+    assert session.window.book.form.input_for_key("email").value() == "ada@northwind.test"
+    assert session.services.outbox.get(entry.id).state is State.QUEUED  # a rep who quits now loses nothing
+    assert "Editing a booking" in session.window.book.banner.message.text()
+
+    loopback.up()
+    session.services.sender.notify_online()  # the sender leaves a draft being edited alone…
+    await session.window.tasks.idle()
+    assert session.services.outbox.get(entry.id).state is State.QUEUED
+    sent = asyncio.ensure_future(next_event(session))
+    qtbot.mouseClick(session.window.book.book_button, Qt.MouseButton.LeftButton)  # …until the edit is saved
+    await sent
+    assert len(loopback.state.bookings) == 1
+    assert session.services.outbox.get(entry.id).state is State.SENT
+
+
+@pytest.mark.asyncio
+async def test_discard_asks_first_and_keep_keeps_it(session: Session, qtbot: QtBot, loopback: Loopback) -> None:
+    await save_offline(session, qtbot, loopback)
+    [entry] = session.services.outbox.entries(State.QUEUED)
+
+    async def answer(button_text: str) -> None:
+        session.window.outbox_panel.discard_requested.emit(entry.id)
+        box = await wait_for_box()
+        [button] = [b for b in box.buttons() if b.text() == button_text]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        await session.tasks.idle()
+
+    await answer("Keep it")
+    assert session.services.outbox.get(entry.id).state is State.QUEUED
+    await answer("Discard")
+    assert session.services.outbox.get(entry.id).state is State.DISCARDED
+
+
+async def wait_for_box() -> QMessageBox:
+    for _ in range(200):
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        if boxes:
+            return boxes[-1]
+        await asyncio.sleep(0.01)
+    raise AssertionError("no question was asked")
+
+
+@pytest.mark.asyncio
+async def test_send_now_twice_on_an_unknown_booking_posts_once(
+    session: Session, qtbot: QtBot, loopback: Loopback
+) -> None:
+    pick_time(session)
+    fill_attendee(qtbot, session)
+    loopback.state.faults.inject("book", status=500)
+    qtbot.mouseClick(session.window.book.book_button, Qt.MouseButton.LeftButton)
+    await session.window.tasks.idle()
+    [entry] = session.services.outbox.entries(State.UNKNOWN)
+    await session.services.sender.reconcile(entry.id)
+    assert session.services.outbox.get(entry.id).verdict is Verdict.PROBABLY_NOT_BOOKED
+    assert loopback.state.bookings == []
+
+    panel = session.window.outbox_panel
+    sent = asyncio.ensure_future(next_event(session))
+    panel.send_now_requested.emit(entry.id)
+    panel.send_now_requested.emit(entry.id)  # a double click on Send now
+    await sent
+    await session.window.tasks.idle()
+    assert len(loopback.state.bookings) == 1
+    assert session.services.outbox.get(entry.id).state is State.SENT
