@@ -59,6 +59,18 @@
         <translation>Offline: Die Buchung wird aufbewahrt und gesendet, sobald HubSpot erreichbar ist</translation>
     </message>
     <message>
+        <source>Editing a booking from the outbox. It stays queued as it was until you save it with Book.</source>
+        <translation>Sie bearbeiten eine Buchung aus dem Postausgang. Sie bleibt unverändert in der Warteschlange, bis Sie sie mit „Buchen“ speichern.</translation>
+    </message>
+    <message>
+        <source>Cancel edit</source>
+        <translation>Bearbeitung abbrechen</translation>
+    </message>
+    <message>
+        <source>The booking saved to the outbox has been sent.</source>
+        <translation>Die im Postausgang gespeicherte Buchung wurde gesendet.</translation>
+    </message>
+    <message>
         <source>Saved to the outbox. It will be sent as soon as HubSpot can be reached.</source>
         <translation>Im Postausgang gespeichert. Die Buchung wird gesendet, sobald HubSpot erreichbar ist.</translation>
     </message>
@@ -111,7 +123,7 @@
     <name>BookingController</name>
     <message>
         <source>HubSpot can&apos;t be reached; showing saved data. Bookings go to the outbox.</source>
-        <extracomment>How many months ahead to look for the first one with open times.</extracomment>
+        <extracomment>How many months ahead to look for the first one with open times. Start times this profile&apos;s queued drafts hold on the current link: never offered twice.</extracomment>
         <translation>HubSpot ist nicht erreichbar; gespeicherte Daten werden angezeigt. Buchungen gehen in den Postausgang.</translation>
     </message>
 </context>
@@ -447,12 +459,20 @@
 <context>
     <name>DomainMessages</name>
     <message>
+        <source>An earlier attempt may have booked this; check HubSpot before sending it again.</source>
+        <translation>Ein früherer Versuch hat dies möglicherweise gebucht; prüfen Sie es in HubSpot, bevor Sie erneut senden.</translation>
+    </message>
+    <message>
         <source>Could not check the open times.</source>
         <translation>Die freien Zeiten konnten nicht geprüft werden.</translation>
     </message>
     <message>
         <source>HubSpot blocks bookings from this email address (portal policy). Use another address.</source>
         <translation>HubSpot sperrt Buchungen von dieser E-Mail-Adresse (Portalrichtlinie). Verwenden Sie eine andere Adresse.</translation>
+    </message>
+    <message>
+        <source>HubSpot booked this, but it could not be recorded here; it is settled on the next start.</source>
+        <translation>HubSpot hat dies gebucht, aber es konnte hier nicht gespeichert werden; es wird beim nächsten Start abgeglichen.</translation>
     </message>
     <message>
         <source>HubSpot had a server error while booking; the meeting may have been booked. Check HubSpot before sending it again.</source>
@@ -515,6 +535,10 @@
         <translation>Das Senden ist unerwartet fehlgeschlagen.</translation>
     </message>
     <message>
+        <source>Sending failed unexpectedly; it may have been booked.</source>
+        <translation>Das Senden ist unerwartet fehlgeschlagen; der Termin wurde möglicherweise gebucht.</translation>
+    </message>
+    <message>
         <source>Sending was interrupted; the booking may have been made.</source>
         <translation>Das Senden wurde unterbrochen; die Buchung ist möglicherweise erfolgt.</translation>
     </message>
@@ -565,6 +589,34 @@
     <message>
         <source>The time has passed; check in HubSpot whether it was booked.</source>
         <translation>Die Uhrzeit ist vorbei; prüfen Sie in HubSpot, ob der Termin gebucht wurde.</translation>
+    </message>
+    <message>
+        <source>This booking is being sent right now; wait for its outcome.</source>
+        <translation>Diese Buchung wird gerade gesendet; warten Sie auf das Ergebnis.</translation>
+    </message>
+    <message>
+        <source>This booking is no longer in the outbox.</source>
+        <translation>Diese Buchung ist nicht mehr im Postausgang.</translation>
+    </message>
+    <message>
+        <source>This booking may have been made and its time has not been checked yet. Wait for the check (or look in HubSpot), then send it again only if its time is still offered.</source>
+        <translation>Diese Buchung wurde möglicherweise schon gemacht, und ihre Zeit wurde noch nicht geprüft. Warten Sie die Prüfung ab (oder sehen Sie in HubSpot nach) und senden Sie sie nur erneut, wenn ihre Zeit noch angeboten wird.</translation>
+    </message>
+    <message>
+        <source>This booking may have been made: only its time can change (pick a new time).</source>
+        <translation>Diese Buchung wurde möglicherweise schon gemacht: Nur ihre Zeit kann sich ändern (wählen Sie eine neue Zeit).</translation>
+    </message>
+    <message>
+        <source>This booking was discarded.</source>
+        <translation>Diese Buchung wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>This booking was probably booked: its time is no longer offered. Check the meeting in HubSpot, then mark it as booked or discard it.</source>
+        <translation>Diese Buchung wurde wahrscheinlich gemacht: Ihre Zeit wird nicht mehr angeboten. Prüfen Sie den Termin in HubSpot und markieren Sie ihn dann als gebucht oder verwerfen Sie ihn.</translation>
+    </message>
+    <message>
+        <source>This booking was sent already; it cannot be sent again.</source>
+        <translation>Diese Buchung wurde bereits gesendet; sie kann nicht erneut gesendet werden.</translation>
     </message>
     <message>
         <source>This meeting link does not offer that duration. Pick one of the link&apos;s durations.</source>
@@ -994,6 +1046,10 @@
         <translation>%1 erfordern Ihre Aufmerksamkeit</translation>
     </message>
     <message>
+        <source>Booking discarded.</source>
+        <translation>Buchung verworfen.</translation>
+    </message>
+    <message>
         <source>Settings could not be saved: %1</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
     </message>
@@ -1273,6 +1329,29 @@
     <message>
         <source>State</source>
         <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxQuestions</name>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard booking?</source>
+        <translation>Buchung verwerfen?</translation>
+    </message>
+    <message>
+        <source>Discard the booking for %1 on %2?</source>
+        <translation>Die Buchung für %1 am %2 verwerfen?</translation>
+    </message>
+    <message>
+        <source>It will not be sent, and this cannot be undone.</source>
+        <translation>Sie wird nicht gesendet, und das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Behalten</translation>
     </message>
 </context>
 <context>
