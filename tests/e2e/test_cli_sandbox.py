@@ -50,7 +50,7 @@ def test_500_on_book_is_sent_once(sandbox: httpx.Client, sandbox_url: str, tmp_p
     start = open_times(env)[0]
     sandbox.post("/_sandbox/faults", json={"route": "book", "status": 500, "times": 2}).raise_for_status()
     result = run_cli(env, *book_args(start))
-    assert result.returncode == 3
+    assert result.returncode == 5  # a 5xx may have booked: outcome unknown, not "refused"
     assert json.loads(result.stdout)["error"]["type"] == "ServerError"
     pending = sandbox.get("/_sandbox/faults").json()["results"]
     assert [f["times"] for f in pending] == [1]  # exactly one of the two faults was used: one POST
