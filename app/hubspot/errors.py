@@ -13,6 +13,10 @@ if TYPE_CHECKING:  # keeps msgspec off the start-up path of modules that only ne
     from app.hubspot.models import ErrorEnvelope
 
 READ_SCOPE = "scheduler.meetings.meeting-link.read"
+#: The longest wait a server may impose (Retry-After, rate-limit windows). HubSpot's own are seconds; its daily
+#: limit resets at midnight, and an hour later is soon enough to look again. Anything longer, non-finite or not a
+#: number is a broken or hostile server, and must not park a draft (or a process) for ever.
+MAX_SERVER_WAIT_S = 3600.0
 RECOMMENDED_WRITE_SCOPE = "crm.objects.contacts.write"
 
 
@@ -51,6 +55,17 @@ class NotSignedIn(SchedulerError):
     def __init__(self) -> None:
         super().__init__(
             "Not signed in to HubSpot. Sign in, or set BOOKING_ASSISTANT_TOKEN to a service key or private-app token."
+        )
+
+
+class MalformedToken(NotSignedIn):
+    """The token holds a character no token has (a line break, a control character): it is never sent."""
+
+    def __init__(self) -> None:
+        SchedulerError.__init__(
+            self,
+            "The HubSpot token contains a line break or another character tokens never have. Check "
+            "BOOKING_ASSISTANT_TOKEN (or sign in again); nothing was sent.",
         )
 
 
@@ -119,12 +134,19 @@ class RateLimited(SchedulerError):
 
     def __init__(self, user_message: str, *, retry_after: float, policy: str | None, **kw: Unpack[ErrorMeta]) -> None:
         super().__init__(user_message, **kw)
-        self.retry_after = retry_after
+        self.retry_after = clamp_wait(retry_after)
         self.policy = policy
 
     @property
     def daily(self) -> bool:
         return self.policy == "DAILY"
+
+
+def clamp_wait(seconds: float | None, default: float = 10.0) -> float:
+    """A server-given wait as a finite number of seconds in [0, MAX_SERVER_WAIT_S] (`default` when unusable)."""
+    if seconds is None or seconds != seconds or seconds in (float("inf"), float("-inf")):
+        return default
+    return min(MAX_SERVER_WAIT_S, max(0.0, float(seconds)))
 
 
 class ServerError(SchedulerError):
@@ -139,6 +161,11 @@ class NetworkUnreachable(SchedulerError):
     transient = True
 
 
+class NoAnswer(NetworkUnreachable):
+    """A read got no complete answer within the deadline (a stalled or trickling server). Only for reads: on the
+    book POST the same silence is `OutcomeUnknown`."""
+
+
 class OutcomeUnknown(SchedulerError):
     """The book request may have reached HubSpot but no answer came back."""
 
@@ -147,6 +174,11 @@ class OutcomeUnknown(SchedulerError):
 
 class MalformedResponse(SchedulerError):
     """HubSpot answered with something that is not the documented shape."""
+
+
+class UnexpectedRedirect(MalformedResponse):
+    """A 3xx: HubSpot's API never redirects, so the address (or a proxy, a captive portal) is wrong. Not followed:
+    the bearer token must never go to another host."""
 
 
 # --- mapping an HTTP error response to a typed error -----------------------------------------------------
@@ -179,6 +211,7 @@ def error_from_response(
     *,
     is_book: bool,
     retry_after: float | None = None,
+    location: str | None = None,
 ) -> SchedulerError:
     """The typed error for a non-2xx response."""
     kw: ErrorMeta = {
@@ -188,6 +221,13 @@ def error_from_response(
         "sub_category": envelope.sub_category,
     }
     said = envelope.message.strip()
+    if 300 <= status < 400:
+        where = f" to {_printable(location)}" if location else ""
+        return UnexpectedRedirect(
+            f"HubSpot's address answered with a redirect (HTTP {status}{where}), which is not followed. Check the "
+            "API address (--api-base) and any proxy or network login page.",
+            **kw,
+        )
     if status == 401:
         return TokenRejected(
             "HubSpot rejected the sign-in (the token is wrong, expired or revoked). Sign in again.", **kw
@@ -262,5 +302,12 @@ def error_from_response(
         return RequiredFieldMissing(f"The question “{field}” needs an answer.", field=field, **kw)
     if "lastname" in lowered.replace(" ", "").replace("_", ""):
         return RequiredFieldMissing("The last name needs a value.", field="lastName", **kw)
-    detail_text = said or "HubSpot refused the request."
-    return InvalidRequest(f"HubSpot refused the request: {detail_text}", **kw)
+    if not said:
+        return InvalidRequest(f"HubSpot refused the request (HTTP {status}) without saying why.", **kw)
+    return InvalidRequest(f"HubSpot refused the request: {_printable(said)}", **kw)
+
+
+def _printable(text: str, limit: int = 300) -> str:
+    """Server text for a message: control characters dropped, length bounded."""
+    cleaned = "".join(ch if ch.isprintable() else " " for ch in text).strip()
+    return cleaned if len(cleaned) <= limit else cleaned[: limit - 1] + "…"

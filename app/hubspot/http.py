@@ -7,8 +7,10 @@ import ssl
 import httpx
 
 from app import __version__
+from app.hubspot.transfer import ACCEPT_ENCODING
 
-# Connect fast so offline is detected quickly; reads may be slow when HubSpot is busy.
+# Connect fast so offline is detected quickly; reads may be slow when HubSpot is busy. These bound each network
+# operation only; the client's per-request deadline (transfer.py) bounds the whole exchange.
 DEFAULT_TIMEOUT = httpx.Timeout(20.0, connect=5.0, pool=5.0)
 
 
@@ -35,6 +37,11 @@ def make_http_client(
         verify=system_ssl_context() if transport is None else True,
         timeout=timeout,
         trust_env=True,  # HTTP(S)_PROXY / NO_PROXY for corporate networks
-        headers={"User-Agent": f"booking-assistant/{__version__}", "Accept": "application/json"},
+        headers={
+            "User-Agent": f"booking-assistant/{__version__}",
+            "Accept": "application/json",
+            # Only what transfer.py inflates itself, with a size cap (no brotli/zstd bombs).
+            "Accept-Encoding": ACCEPT_ENCODING,
+        },
         follow_redirects=False,
     )

@@ -7,12 +7,19 @@ naming the JSON path.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 
 LinkType = Literal["PERSONAL_LINK", "GROUP_CALENDAR", "ROUND_ROBIN_CALENDAR"]
 LINK_TYPES: tuple[LinkType, ...] = ("PERSONAL_LINK", "GROUP_CALENDAR", "ROUND_ROBIN_CALENDAR")
+
+
+#: An instant in epoch milliseconds that a calendar can show: years 1 to 9999 (Python's datetime range). A server
+#: sending a time beyond that gets a clear "not in the expected shape" instead of an OverflowError deep in the UI.
+EpochMs = Annotated[int, msgspec.Meta(ge=-62_135_596_800_000, le=253_402_300_799_999)]
+#: A duration or offset in milliseconds: at most a year (HubSpot's longest meeting is hours).
+DurationMs = Annotated[int, msgspec.Meta(ge=0, le=366 * 24 * 3_600_000)]
 
 
 class Model(msgspec.Struct, rename="camel", kw_only=True):
@@ -66,8 +73,8 @@ class MeetingLinkPage(Model, kw_only=True):
 
 
 class TimeRange(Model, kw_only=True):
-    start: int
-    end: int
+    start: EpochMs
+    end: EpochMs
 
 
 class FormOption(Model, kw_only=True):
@@ -160,19 +167,19 @@ INCREMENT_MINUTES: dict[str, int | None] = {
 class LinkSettings(Model, kw_only=True):
     """`ExternalMeetingsLinkSettings` (`customParams`). Durations and buffer are milliseconds."""
 
-    durations: list[int]
+    durations: list[DurationMs]
     # Weekly ranges in minutes from midnight; keys are undocumented, and some portals send lists.
     availability: dict[str, TimeRange | list[TimeRange]] = msgspec.field(default_factory=dict)
     form_fields: list[FormField]
     legal_consent_enabled: bool
     legal_consent_options: LegalConsentOptions | None = None
-    meeting_buffer_time: int = 0
+    meeting_buffer_time: DurationMs = 0
     owner_prioritized: bool = False
     # HubSpot may add increments; an unknown one must not make the link unusable.
     start_time_increment_minutes: str = "MEETING_DURATION"
     weeks_to_advertise: int = 0
-    custom_availability_start_date: int | None = None
-    custom_availability_end_date: int | None = None
+    custom_availability_start_date: EpochMs | None = None
+    custom_availability_end_date: EpochMs | None = None
     guest_settings: GuestSettings | None = None
     display_info: DisplayInfo | None = None
     welcome_screen_info: WelcomeScreenInfo | None = None
@@ -231,12 +238,12 @@ class BrandingMetadata(Model, kw_only=True):
 class Slot(Model, kw_only=True):
     """One open time as absolute epoch-millisecond instants."""
 
-    start_millis_utc: int
-    end_millis_utc: int
+    start_millis_utc: EpochMs
+    end_millis_utc: EpochMs
 
 
 class AvailabilityForDuration(Model, kw_only=True):
-    meeting_duration_millis: int
+    meeting_duration_millis: DurationMs
     availabilities: list[Slot] = msgspec.field(default_factory=list)
 
 

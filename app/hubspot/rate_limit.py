@@ -7,6 +7,14 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
 
+from app.hubspot.errors import MAX_SERVER_WAIT_S, clamp_wait
+
+# What a real rate-limit header can say (HubSpot: 100–190 per 10 s, or per second for some apps). A value
+# outside is a broken or hostile server and is ignored, never obeyed: `Interval: 1e12` must not stop the app.
+_MAX_RANGE = (1, 1_000_000)
+_INTERVAL_MS_RANGE = (100, 60_000)
+_REMAINING_RANGE = (0, 1_000_000)
+
 Sleep = Callable[[float], Awaitable[None]]
 
 
@@ -57,11 +65,11 @@ class RateLimitPacer:
 
     def observe(self, headers: Mapping[str, str]) -> None:
         """Record a response's rate-limit headers."""
-        self.limit = _int(headers.get("x-hubspot-ratelimit-max")) or self.limit
-        interval_ms = _int(headers.get("x-hubspot-ratelimit-interval-milliseconds"))
+        self.limit = _int(headers.get("x-hubspot-ratelimit-max"), _MAX_RANGE) or self.limit
+        interval_ms = _int(headers.get("x-hubspot-ratelimit-interval-milliseconds"), _INTERVAL_MS_RANGE)
         if interval_ms:
             self.interval_s = interval_ms / 1000.0
-        remaining = _int(headers.get("x-hubspot-ratelimit-remaining"))
+        remaining = _int(headers.get("x-hubspot-ratelimit-remaining"), _REMAINING_RANGE)
         if remaining is None:
             return
         self.remaining = remaining
@@ -72,33 +80,44 @@ class RateLimitPacer:
             self.block_for(max(0.0, oldest + self.interval_s - now))
 
     def block_for(self, seconds: float) -> None:
-        """Hold every request for `seconds` (a 429's Retry-After)."""
-        self._blocked_until = max(self._blocked_until, self._clock() + max(0.0, seconds))
+        """Hold every request for `seconds` (a 429's Retry-After), at most MAX_SERVER_WAIT_S."""
+        self._blocked_until = max(self._blocked_until, self._clock() + clamp_wait(seconds, default=0.0))
 
     @property
     def seconds_blocked(self) -> float:
         return max(0.0, self._blocked_until - self._clock())
 
 
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
+def _int(value: str | None, bounds: tuple[int, int]) -> int | None:
+    """A header's plain decimal integer within `bounds`, else None (`1e12`, `-1`, `0x10`, 5000 digits…)."""
+    if value is None:
         return None
+    text = value.strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 12:
+        return None
+    number = int(text)
+    low, high = bounds
+    return number if low <= number <= high else None
 
 
 def parse_retry_after(value: str | None) -> float | None:
-    """Retry-After in seconds (HubSpot sends delta-seconds; an HTTP date is also allowed by RFC 9110)."""
+    """Retry-After in seconds, clamped to [0, MAX_SERVER_WAIT_S]; None when unusable (HubSpot sends
+    delta-seconds; an HTTP date is also allowed by RFC 9110). `1e400`, `inf`, `nan` are not waits."""
     if not value:
         return None
+    text = value.strip()[:100]
     try:
-        return max(0.0, float(value))
+        seconds = float(text)
     except ValueError:
-        pass
-    from email.utils import parsedate_to_datetime
+        seconds = None
+    if seconds is None:
+        from email.utils import parsedate_to_datetime
 
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+        try:
+            when = parsedate_to_datetime(text)
+            seconds = when.timestamp() - time.time()
+        except (TypeError, ValueError, OverflowError, IndexError):
+            return None
+    if seconds != seconds or abs(seconds) == float("inf"):
         return None
-    return max(0.0, when.timestamp() - time.time())
+    return min(MAX_SERVER_WAIT_S, max(0.0, seconds))
