@@ -1,7 +1,8 @@
 """Command line: the window by default, scripting commands otherwise. A stable surface for scripts and packaging.
 
 Exit codes: 0 booked/ok · 1 a bug (see the log) · 2 invalid input, nothing sent · 3 HubSpot refused ·
-4 HubSpot unreachable, nothing booked · 5 outcome unknown (may have been booked) · 6 booked without a calendar event.
+4 HubSpot unreachable, nothing booked · 5 outcome unknown (may have been booked) · 6 booked without a calendar event ·
+7 the profile's files cannot be used (read-only, full disk, I/O error).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ EXIT_REFUSED = 3
 EXIT_UNREACHABLE = 4
 EXIT_UNKNOWN = 5
 EXIT_NO_CALENDAR_EVENT = 6
+EXIT_STORAGE = 7
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog=APP_NAME,
         description="Book meetings on HubSpot meeting links. With no command, opens the window.",
         epilog="Exit codes: 0 ok, 1 bug, 2 invalid input, 3 HubSpot refused, 4 unreachable, 5 outcome unknown, "
-        "6 booked without a calendar event.",
+        "6 booked without a calendar event, 7 profile files unusable (read-only, disk full).",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--profile", metavar="DIR", help="keep every file under DIR (env BOOKING_ASSISTANT_PROFILE)")
@@ -133,7 +135,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.paths import resolve_paths
 
     paths = resolve_paths(args.profile)
-    paths.ensure()
+    try:
+        paths.ensure()
+    except OSError as exc:
+        # A profile we cannot even create folders in: say where and why, and still log to the terminal.
+        configure_logging(None, verbose=args.verbose)
+        return _storage_failure(exc, paths.database_file)
     configure_logging(paths.log_file, verbose=args.verbose)
 
     try:
@@ -167,7 +174,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_command(args, paths)
     except KeyboardInterrupt:
         return 130
-    except Exception:
+    except Exception as exc:
+        from app.store.database import is_storage_failure
+
+        if is_storage_failure(exc):
+            return _storage_failure(exc, paths.database_file)
         import logging
 
         logging.getLogger(__name__).exception("unexpected error")
@@ -176,6 +187,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_BUG
+
+
+def _storage_failure(exc: BaseException, database_file: object) -> int:
+    import logging
+    from pathlib import Path
+
+    from app.store.database import describe_storage_error
+
+    logging.getLogger(__name__).info("profile storage failed: %s", exc)
+    where = Path(str(exc.filename)) if isinstance(exc, OSError) and exc.filename else Path(str(database_file))
+    print(f"error: {describe_storage_error(exc, where)}", file=sys.stderr)
+    return EXIT_STORAGE
 
 
 if __name__ == "__main__":

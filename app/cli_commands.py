@@ -17,7 +17,15 @@ from app.booking.draft import BookingDraft, validate_draft
 from app.booking.slots import nearest_slots, offset_for_month, slots_by_day
 from app.booking.timefmt import format_time, from_ms
 from app.booking.wire import StartTimeError, parse_start, to_book_request
-from app.cli_output import exit_code_for, print_json, report_error, report_invalid, table
+from app.cli_output import (
+    database_exit_code,
+    exit_code_for,
+    print_json,
+    report_error,
+    report_invalid,
+    safe_text,
+    table,
+)
 from app.connection import ConnectionOptions, open_client
 from app.hubspot.client import Booked, BookResult, SchedulerClient
 from app.hubspot.errors import (
@@ -92,7 +100,7 @@ async def _info(client: SchedulerClient, slug: str, tz_name: str, as_json: bool)
         return cli.EXIT_OK
     params = info.custom_params
     out = sys.stdout
-    out.write(f"Link: {slug} ({info.link_type})\n")
+    out.write(f"Link: {safe_text(slug)} ({info.link_type})\n")
     out.write("Durations: " + ", ".join(f"{d // 60000} min" for d in params.durations) + "\n")
     guests = params.guest_settings
     if guests and guests.can_add_guests:
@@ -100,7 +108,7 @@ async def _info(client: SchedulerClient, slug: str, tz_name: str, as_json: bool)
     else:
         out.write("Guests: not allowed\n")
     if params.location:
-        out.write(f"Location: {params.location}\n")
+        out.write(f"Location: {safe_text(params.location)}\n")
     out.write("\nQuestions (pass with --field NAME=VALUE):\n")
     rows = [[f.name, f.label, f.field_type, "yes" if f.is_required else "", _options(f)] for f in params.form_fields]
     table(rows, ["NAME", "LABEL", "TYPE", "REQUIRED", "OPTIONS"])
@@ -108,10 +116,10 @@ async def _info(client: SchedulerClient, slug: str, tz_name: str, as_json: bool)
     if params.legal_consent_enabled and consent:
         out.write("\nConsent (pass with --consent TYPE_ID=yes|no):\n")
         if consent.processing_consent_type == "REQUIRED_CHECKBOX":
-            out.write(f"  processing (required): {consent.processing_consent_checkbox_label}\n")
+            out.write(f"  processing (required): {safe_text(consent.processing_consent_checkbox_label)}\n")
         for box in consent.communication_consent_checkboxes:
             flag = " (required)" if box.required else ""
-            out.write(f"  {box.communication_type_id}{flag}: {box.label}\n")
+            out.write(f"  {safe_text(box.communication_type_id)}{flag}: {safe_text(box.label)}\n")
     return cli.EXIT_OK
 
 
@@ -179,7 +187,7 @@ async def _book(client: SchedulerClient, args: argparse.Namespace, tz: ZoneInfo,
         return await _book_with_store(client, store, args, tz, start_ms, raw_fields, raw_consents, as_json)
     except DatabaseError as exc:
         sys.stderr.write(f"error: {exc}\n")
-        return cli.EXIT_INVALID
+        return database_exit_code(exc)
     finally:
         store.close()
 
@@ -300,11 +308,11 @@ def _print_booked(result: BookResult, start_ms: int, tz: ZoneInfo, as_json: bool
         print_json({"status": "booked" if ok else "booked_without_calendar_event", "booking": response})
     else:
         when = from_ms(start_ms, tz)
-        sys.stdout.write(f"Booked: {response.subject}\n  {when:%a %Y-%m-%d %H:%M} ({tz.key})\n")
+        sys.stdout.write(f"Booked: {safe_text(response.subject)}\n  {when:%a %Y-%m-%d %H:%M} ({tz.key})\n")
         if response.web_conference_url:
-            sys.stdout.write(f"  Video: {response.web_conference_url}\n")
+            sys.stdout.write(f"  Video: {safe_text(response.web_conference_url)}\n")
         if response.location:
-            sys.stdout.write(f"  Location: {response.location}\n")
+            sys.stdout.write(f"  Location: {safe_text(response.location)}\n")
     if not ok:
         sys.stderr.write(
             "warning: HubSpot booked this without a calendar event (the organiser's calendar is disconnected): "

@@ -14,7 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from app import cli
-from app.cli_output import print_json, table
+from app.cli_output import database_exit_code, print_json, table
 from app.connection import ConnectionOptions, open_client
 from app.hubspot import client as hubspot_client
 from app.hubspot.models import AvailabilityPage
@@ -139,7 +139,7 @@ def run_outbox_command(args: argparse.Namespace, paths: Paths) -> int:
             return _act(db, action, args.id, bool(args.json))
     except DatabaseError as exc:
         sys.stderr.write(f"error: {exc}\n")
-        return cli.EXIT_INVALID
+        return database_exit_code(exc)
 
 
 def _iso(ms: int | None, zone: str = "UTC") -> str | None:

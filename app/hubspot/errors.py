@@ -180,6 +180,9 @@ class UnexpectedRedirect(MalformedResponse):
     """A 3xx: HubSpot's API never redirects, so the address (or a proxy, a captive portal) is wrong. Not followed:
     the bearer token must never go to another host."""
 
+    #: Where it pointed (printable, for the log and support), "" when it named nowhere.
+    location: str = ""
+
 
 # --- mapping an HTTP error response to a typed error -----------------------------------------------------
 
@@ -222,12 +225,13 @@ def error_from_response(
     }
     said = envelope.message.strip()
     if 300 <= status < 400:
-        where = f" to {_printable(location)}" if location else ""
-        return UnexpectedRedirect(
-            f"HubSpot's address answered with a redirect (HTTP {status}{where}), which is not followed. Check the "
-            "API address (--api-base) and any proxy or network login page.",
+        redirect = UnexpectedRedirect(
+            "HubSpot's address answered with a redirect, which is not followed. Check the API address "
+            "(--api-base) and any proxy or network login page.",
             **kw,
         )
+        redirect.location = _printable(location or "")
+        return redirect
     if status == 401:
         return TokenRejected(
             "HubSpot rejected the sign-in (the token is wrong, expired or revoked). Sign in again.", **kw
@@ -303,8 +307,9 @@ def error_from_response(
     if "lastname" in lowered.replace(" ", "").replace("_", ""):
         return RequiredFieldMissing("The last name needs a value.", field="lastName", **kw)
     if not said:
-        return InvalidRequest(f"HubSpot refused the request (HTTP {status}) without saying why.", **kw)
-    return InvalidRequest(f"HubSpot refused the request: {_printable(said)}", **kw)
+        return InvalidRequest("HubSpot refused the request without saying why.", **kw)
+    detail_text = _printable(said)
+    return InvalidRequest(f"HubSpot refused the request: {detail_text}", **kw)
 
 
 def _printable(text: str, limit: int = 300) -> str:

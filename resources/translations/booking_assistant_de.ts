@@ -491,8 +491,8 @@
         <translation>HubSpot hat die Gäste abgelehnt: Dieser Link erlaubt keine oder weniger Gäste, oder eine Gast-E-Mail ist ungültig.</translation>
     </message>
     <message>
-        <source>HubSpot refused the request.</source>
-        <translation>HubSpot hat die Anfrage abgelehnt.</translation>
+        <source>HubSpot refused the request without saying why.</source>
+        <translation>HubSpot hat die Anfrage ohne Angabe von Gründen abgelehnt.</translation>
     </message>
     <message>
         <source>HubSpot refused the request: {detail_text}</source>
@@ -509,6 +509,10 @@
     <message>
         <source>HubSpot signed you in but sent no refresh token, so the sign-in could not be kept.</source>
         <translation>HubSpot hat Sie angemeldet, aber kein Refresh-Token gesendet; die Anmeldung konnte daher nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>HubSpot&apos;s address answered with a redirect, which is not followed. Check the API address (--api-base) and any proxy or network login page.</source>
+        <translation>Die Adresse von HubSpot hat mit einer Weiterleitung geantwortet, der nicht gefolgt wird. Prüfen Sie die API-Adresse (--api-base) und einen etwaigen Proxy oder eine Netzwerk-Anmeldeseite.</translation>
     </message>
     <message>
         <source>HubSpot&apos;s daily API limit for this account is used up; try again tomorrow.</source>
@@ -565,6 +569,10 @@
     <message>
         <source>That time is no longer offered. Pick a new time.</source>
         <translation>Diese Uhrzeit wird nicht mehr angeboten. Wählen Sie eine neue Uhrzeit.</translation>
+    </message>
+    <message>
+        <source>The HubSpot token contains a line break or another character tokens never have. Check BOOKING_ASSISTANT_TOKEN (or sign in again); nothing was sent.</source>
+        <translation>Das HubSpot-Token enthält einen Zeilenumbruch oder ein anderes Zeichen, das Tokens nie enthalten. Prüfen Sie BOOKING_ASSISTANT_TOKEN (oder melden Sie sich erneut an); es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>The HubSpot token is missing a permission (scope): {names}. Add it to the service key or app in HubSpot (Settings › Integrations), then sign in again.</source>

@@ -89,13 +89,23 @@ def test_a_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:
     assert not list(tmp_path.glob("*.bak-*"))
 
 
-def test_an_unreadable_file_is_reported_not_overwritten(tmp_path: Path) -> None:
+def test_an_unreadable_file_is_kept_aside_and_a_fresh_one_started(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     path.write_bytes(b"this is not a database, it is a text file" * 100)
     before = path.read_bytes()
-    with pytest.raises(DatabaseError, match="cannot be read"):
-        Database.open(path)
-    assert path.read_bytes() == before
+    with Database.open(path) as db:
+        assert db.recovery is not None
+        assert db.recovery.damaged_copy.read_bytes() == before
+        assert "kept as" in db.recovery.message()
+        assert db.connection.execute("SELECT COUNT(*) FROM outbox").fetchone()[0] == 0
+
+
+def test_a_folder_that_cannot_be_written_is_named_in_the_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the profile folder should be")
+    with pytest.raises(DatabaseError, match="not-a-folder") as caught:
+        Database.open(blocker / "db.sqlite3")
+    assert "queued" in str(caught.value)
 
 
 def test_transaction_rolls_back_on_error(tmp_path: Path) -> None:
