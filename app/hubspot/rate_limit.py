@@ -102,7 +102,8 @@ def _int(value: str | None, bounds: tuple[int, int]) -> int | None:
 
 def parse_retry_after(value: str | None) -> float | None:
     """Retry-After in seconds, clamped to [0, MAX_SERVER_WAIT_S]; None when unusable (HubSpot sends
-    delta-seconds; an HTTP date is also allowed by RFC 9110). `1e400`, `inf`, `nan` are not waits."""
+    delta-seconds; an HTTP date is also allowed by RFC 9110). `1e400` and `inf` mean the longest wait; `nan`,
+    words and garbage are not waits."""
     if not value:
         return None
     text = value.strip()[:100]
@@ -118,6 +119,6 @@ def parse_retry_after(value: str | None) -> float | None:
             seconds = when.timestamp() - time.time()
         except (TypeError, ValueError, OverflowError, IndexError):
             return None
-    if seconds != seconds or abs(seconds) == float("inf"):
+    if seconds != seconds:
         return None
     return min(MAX_SERVER_WAIT_S, max(0.0, seconds))
