@@ -21,8 +21,9 @@ def to_ics(response: BookResponse, *, organizer_name: str, link_name: str, now: 
     else:
         uid = f"{response.contact_id}-{to_ms(start)}@{UID_DOMAIN}"
     description_lines = []
-    if response.web_conference_url:
-        description_lines.append(f"Video link: {response.web_conference_url}")
+    video = safe_uri(response.web_conference_url)
+    if video:
+        description_lines.append(f"Video link: {video}")
     if organizer_name:
         description_lines.append(f"Organiser: {organizer_name}")
     if link_name:
@@ -42,9 +43,9 @@ def to_ics(response: BookResponse, *, organizer_name: str, link_name: str, now: 
     ]
     if response.location:
         lines.append(f"LOCATION:{escape_text(response.location)}")
-    if response.web_conference_url:
+    if video:
         # URL is a URI value, not TEXT: escaping its commas or semicolons would change the address.
-        lines.append(f"URL:{response.web_conference_url}")
+        lines.append(f"URL:{video}")
     if description_lines:
         lines.append(f"DESCRIPTION:{escape_text(chr(10).join(description_lines))}")
     lines += ["STATUS:CONFIRMED" if response.has_calendar_event else "STATUS:TENTATIVE", "END:VEVENT", "END:VCALENDAR"]
@@ -57,9 +58,21 @@ def parse_instant(text: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def safe_uri(value: str | None) -> str | None:
+    """A server-given URL fit for a URI value, or None: a URL holding a control character, a space or a quote
+    (`…\r\nATTACH:http://evil.test/x`) would write lines of its own into the file, so it is left out."""
+    if not value or len(value) > 2000:
+        return None
+    if any(not ch.isprintable() or ch.isspace() or ch in '"<>\\' for ch in value):
+        return None
+    return value
+
+
 def escape_text(value: str) -> str:
     """RFC 5545 TEXT escaping: backslash, semicolon, comma, and newlines as `\\n`."""
     value = value.replace("\r\n", "\n").replace("\r", "\n")
+    # Other control characters are not allowed in TEXT (RFC 5545 §3.3.11): dropped.
+    value = "".join(ch for ch in value if ch == "\n" or ch == "\t" or not (ord(ch) < 0x20 or ord(ch) == 0x7F))
     return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 

@@ -363,9 +363,15 @@ def describe_storage_error(exc: BaseException, path: Path) -> str:
     kept = "Nothing was changed; the bookings already queued there are kept."
     name = getattr(exc, "sqlite_errorname", "") or ""
     code = exc.errno if isinstance(exc, OSError) else None
-    if code in (errno.ENOSPC, errno.EDQUOT) or name == "SQLITE_FULL":
+    # sqlite often reports a full or read-only disk only as "disk I/O error" or "unable to open": ask the disk.
+    read_only, full = _filesystem_state(folder)
+    if full or code in (errno.ENOSPC, errno.EDQUOT) or name == "SQLITE_FULL":
         return f"The disk holding {folder} is full. Free some space and try again. {kept}"
-    if code in (errno.EROFS, errno.EACCES, errno.EPERM) or name.startswith(("SQLITE_READONLY", "SQLITE_PERM")):
+    if (
+        read_only
+        or code in (errno.EROFS, errno.EACCES, errno.EPERM)
+        or name.startswith(("SQLITE_READONLY", "SQLITE_PERM"))
+    ):
         return (
             f"Booking Assistant cannot write in {folder} (it is read-only or not yours). Make it writable, or "
             f"use another --profile. {kept}"
@@ -386,6 +392,19 @@ def _too_new_message(path: Path | None, found: int, known: int) -> str:
         f"(schema {found}; this version knows up to {known}). It was left untouched: update the app, "
         "or use another --profile."
     )
+
+
+def _filesystem_state(folder: Path) -> tuple[bool, bool]:
+    """(read-only, full) for the filesystem holding `folder` (or its nearest existing parent)."""
+    probe = folder
+    while not probe.exists() and probe.parent != probe:
+        probe = probe.parent
+    try:
+        stats = os.statvfs(probe)
+    except (OSError, AttributeError):  # AttributeError: Windows has no statvfs
+        return False, False
+    read_only = bool(stats.f_flag & os.ST_RDONLY)
+    return read_only, not read_only and stats.f_bavail * stats.f_frsize < 64 * 1024
 
 
 def _create_private(path: Path) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TextIO
 
+from app.booking.ics import escape_text, fold_line, safe_uri
 from app.store.history import HistoryRecord
 
 CSV_COLUMNS = (
@@ -64,22 +65,12 @@ def write_csv(records: Iterable[HistoryRecord], out: TextIO) -> int:
 
 
 def _ics_text(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return escaped.replace("\r\n", "\\n").replace("\n", "\\n")
+    return escape_text(text)
 
 
 def _fold(line: str) -> str:
     """RFC 5545 §3.1: lines longer than 75 octets continue on lines starting with a space."""
-    out: list[str] = []
-    current = ""
-    for ch in line:
-        if len((current + ch).encode()) > 75:
-            out.append(current)
-            current = " " + ch
-        else:
-            current += ch
-    out.append(current)
-    return "\r\n".join(out)
+    return fold_line(line)
 
 
 def write_ics(records: Iterable[HistoryRecord], out: TextIO, *, now_ms: int) -> int:
@@ -101,8 +92,9 @@ def write_ics(records: Iterable[HistoryRecord], out: TextIO, *, now_ms: int) -> 
         ]
         if resp and resp.location:
             lines.append(f"LOCATION:{_ics_text(resp.location)}")
-        if resp and resp.web_conference_url:
-            lines.append(f"URL:{resp.web_conference_url}")
+        video = safe_uri(resp.web_conference_url) if resp else None
+        if video:
+            lines.append(f"URL:{video}")
         description = f"{r.name} <{r.email}>" + (f", {r.company}" if r.company else "")
         lines += [f"DESCRIPTION:{_ics_text(description)}", "END:VEVENT"]
         count += 1

@@ -81,3 +81,14 @@ def test_fold_line_leaves_short_lines_alone_and_counts_the_leading_space() -> No
     assert folded[1].startswith(" ")
     two_byte = fold_line("é" * 40).split("\r\n")
     assert [len(p.encode()) for p in two_byte] == [74, 7]
+
+
+def test_a_url_or_text_with_line_breaks_cannot_add_lines_to_the_file() -> None:
+    from app.booking.ics import escape_text, safe_uri
+
+    assert safe_uri("https://meet.test/x\r\nATTACH:http://evil.test/x") is None
+    assert safe_uri("https://meet.test/x\rATTACH:x") is None
+    assert safe_uri("https://meet.test/a;b,c") == "https://meet.test/a;b,c"
+    escaped = escape_text("Jane\rATTACH:http://evil.test/x\x1b[2J")
+    assert "\r" not in escaped and "\x1b" not in escaped
+    assert escaped.startswith("Jane\\nATTACH")
