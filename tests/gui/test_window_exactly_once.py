@@ -14,15 +14,24 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.outbox.events import OutboxEvent, SentEvent
 from app.sandbox.state import DEMO_TOKEN
+from app.paths import Paths
 from app.settings import Settings
-from app.store.outbox import State, Verdict
+from app.store.database import Database
+from app.store.outbox import Outbox, State, Verdict
 from app.ui.session import Session
-from tests.gui.window_support import SLUG, Loopback, close_session, fill_attendee, open_session, pick_time
+from tests.gui.window_support import (
+    SLUG,
+    Loopback,
+    answer_question,
+    close_session,
+    fill_attendee,
+    open_session,
+    pick_time,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -154,24 +163,13 @@ async def test_discard_asks_first_and_keep_keeps_it(session: Session, qtbot: QtB
 
     async def answer(button_text: str) -> None:
         session.window.outbox_panel.discard_requested.emit(entry.id)
-        box = await wait_for_box()
-        [button] = [b for b in box.buttons() if b.text() == button_text]
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        await answer_question(qtbot, button_text)
         await session.tasks.idle()
 
     await answer("Keep it")
     assert session.services.outbox.get(entry.id).state is State.QUEUED
     await answer("Discard")
     assert session.services.outbox.get(entry.id).state is State.DISCARDED
-
-
-async def wait_for_box() -> QMessageBox:
-    for _ in range(200):
-        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
-        if boxes:
-            return boxes[-1]
-        await asyncio.sleep(0.01)
-    raise AssertionError("no question was asked")
 
 
 @pytest.mark.asyncio
@@ -196,3 +194,19 @@ async def test_send_now_twice_on_an_unknown_booking_posts_once(
     await session.window.tasks.idle()
     assert len(loopback.state.bookings) == 1
     assert session.services.outbox.get(entry.id).state is State.SENT
+
+
+@pytest.mark.asyncio
+async def test_closing_the_window_while_the_discard_question_is_open_shuts_down_cleanly(
+    qtbot: QtBot, tmp_path: Path, loopback: Loopback, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BOOKING_ASSISTANT_TOKEN", DEMO_TOKEN)
+    settings = Settings(timezone="Europe/Berlin", use_24h=True, default_link=SLUG)
+    opened = await open_session(qtbot, tmp_path / "p", settings=settings, demo=False, api_base=loopback.base)
+    await save_offline(opened, qtbot, loopback)
+    [entry] = opened.services.outbox.entries(State.QUEUED)
+    opened.window.outbox_panel.discard_requested.emit(entry.id)
+    await asyncio.sleep(0.05)
+    await asyncio.wait_for(close_session(opened), 10)  # the open question never holds up the shutdown
+    with Database.open(Paths.for_profile(tmp_path / "p").database_file) as db:
+        assert Outbox(db).get(entry.id).state is State.QUEUED  # closing is not discarding

@@ -14,7 +14,7 @@ from app.store.outbox import State
 from app.ui.panels.outbox_model import OutboxAction
 from app.ui.session import Session
 from app.ui.store_views import outbox_rows
-from tests.gui.window_support import click_book, fill_attendee, pick_time
+from tests.gui.window_support import answer_question, click_book, fill_attendee, pick_time
 
 pytestmark = pytest.mark.gui
 
@@ -38,6 +38,8 @@ async def test_discard_from_the_outbox_tab_removes_the_draft_and_the_badge(sessi
     assert window.tabs.tabText(1) == "Outbox (1)"
     assert "1 queued" in window.status.queued.text()
     window.outbox_panel.buttons[OutboxAction.DISCARD].click()
+    await answer_question(qtbot, "Discard")  # a queued booking is someone's meeting: asked first
+    await session.tasks.idle()
     assert window.tabs.tabText(1) == "Outbox"
     assert "0 queued" in window.status.queued.text()
     assert session.services.outbox.counts()[State.QUEUED] == 0
@@ -57,8 +59,9 @@ async def test_edit_from_the_outbox_brings_every_answer_back_to_the_book_page(se
     assert form.input_for_key("field:company").value() == "Analytical Engines Ltd"
     consent = window.book.consent.processing_box
     assert consent is not None and consent.isChecked()
-    # Not sent while it is being edited.
-    assert session.services.outbox.counts()[State.QUEUED] == 0
+    # Still queued while it is being edited (quitting now loses nothing), but this window does not send it.
+    assert session.services.outbox.counts()[State.QUEUED] == 1
+    assert "Editing a booking" in window.book.banner.message.text()
 
 
 @pytest.mark.asyncio

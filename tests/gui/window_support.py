@@ -4,6 +4,7 @@ panel on its own as the active window (so it takes keyboard focus)."""
 from __future__ import annotations
 
 import argparse
+import asyncio
 import contextlib
 import gc
 import socket
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.paths import Paths
@@ -124,3 +125,15 @@ def show_active(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.waitExposed(widget)
     widget.activateWindow()
     qtbot.waitUntil(widget.isActiveWindow)
+
+
+async def answer_question(qtbot: QtBot, button_text: str) -> None:
+    """Wait (bounded) for the message box the window opened with open(), and click its `button_text` button."""
+    for _ in range(300):
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        if boxes:
+            [button] = [b for b in boxes[-1].buttons() if b.text() == button_text]
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("no question was asked")
