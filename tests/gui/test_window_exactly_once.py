@@ -17,8 +17,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.outbox.events import OutboxEvent, SentEvent
-from app.sandbox.state import DEMO_TOKEN
 from app.paths import Paths
+from app.sandbox.state import DEMO_TOKEN
 from app.settings import Settings
 from app.store.database import Database
 from app.store.outbox import Outbox, State, Verdict
