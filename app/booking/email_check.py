@@ -38,9 +38,23 @@ def email_problem(address: str) -> Problem | None:
         return Problem(messages.EMAIL_DOMAIN_NO_DOT)
     if local.startswith(".") or local.endswith(".") or ".." in text or domain.startswith(".") or domain.endswith("."):
         return Problem(messages.EMAIL_BAD_DOTS)
-    labels = domain.split(".")
+    ascii_domain = _ascii_domain(domain)
+    if ascii_domain is None:
+        return Problem(messages.EMAIL_BAD_DOMAIN)
+    labels = ascii_domain.split(".")
     if not all(_DOMAIN_LABEL.fullmatch(label) for label in labels):
         return Problem(messages.EMAIL_BAD_DOMAIN)
     if not _TLD.fullmatch(labels[-1]):
         return Problem(messages.EMAIL_BAD_TLD)
     return None
+
+
+def _ascii_domain(domain: str) -> str | None:
+    """An international domain (`exämple.de`) as the ASCII form mail servers use (`xn--exmple-cua.de`), so it is
+    checked by the same label rules; None when it cannot be encoded (an empty or over-long label, stray marks)."""
+    if domain.isascii():
+        return domain
+    try:
+        return domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None

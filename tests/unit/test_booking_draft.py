@@ -106,6 +106,16 @@ def test_email_with_forbidden_characters_lists_them() -> None:
     assert problems == {"email": messages.EMAIL_BAD_LOCAL_CHARS.format(chars="( )")}
 
 
+@pytest.mark.parametrize("address", ["jose@exämple.de", "kim@münchen.example", "li@例え.jp"])
+def test_international_domains_pass(address: str) -> None:
+    assert check(valid_draft(email=address)) == {}
+
+
+@pytest.mark.parametrize("address", ["ada@exä..de", "ada@" + "ä" * 70 + ".de"])
+def test_broken_international_domains_are_refused(address: str) -> None:
+    assert "email" in check(valid_draft(email=address))
+
+
 @pytest.mark.parametrize(
     "address", ["ada@example.org", "ada.lovelace+booking@mail.example.co.uk", "o'brien@example.ie", " ada@example.de "]
 )
