@@ -1,5 +1,7 @@
 # Every target creates or reuses .venv; nothing else is installed outside it except missing Debian packages
-# (tools/debian-deps.sh: Qt's offscreen libraries, a font, python3-venv; binutils for packaging).
+# (tools/debian-deps.sh: Qt's libraries with its xcb and Wayland platform libraries, a font, python3-venv; for the
+# tests Xvfb, xdotool, x11-utils, AT-SPI, dbus-x11 and ImageMagick; binutils for packaging). It is a quick no-op
+# when everything is present, so `run` and `test` check on every call: an old .venv does not hide a missing library.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -9,7 +11,7 @@ export QT_API := pyside6
 .PHONY: run test lint fmt typecheck unit bench package translations translations-update clean venv
 
 $(VENV)/bin/python:
-	PYTHON=$(PYTHON) sh tools/debian-deps.sh test
+	PYTHON=$(PYTHON) sh tools/debian-deps.sh run
 	$(PYTHON) -m venv $(VENV) || { echo "python3 -m venv failed: on Debian/Ubuntu run 'apt-get install python3-venv'"; exit 1; }
 	$(PY) -m pip install --quiet --upgrade pip
 
@@ -21,10 +23,12 @@ venv: $(STAMP)
 
 ## run: install and launch the app (demo mode when no account is set up)
 run: $(STAMP) translations
+	PYTHON=$(PYTHON) sh tools/debian-deps.sh run
 	$(VENV)/bin/booking-assistant $(ARGS)
 
 ## test: lint, type-check and run every test (offscreen; no display needed)
 test: $(STAMP) lint typecheck translations
+	PYTHON=$(PYTHON) sh tools/debian-deps.sh test
 	@# pytest exits 5 when it collected no test: a failure here, never a silent pass.
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc
