@@ -12,7 +12,7 @@ import gettext
 import json
 from pathlib import Path
 
-import tzdata
+import tzdata  # type: ignore[import-untyped]
 
 ISO_JSON = Path("/usr/share/iso-codes/json/iso_3166-1.json")
 LOCALE_DIR = "/usr/share/locale"

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from app.hubspot.models import MeetingLink
 from app.ui.formatting import link_type_label
-from app.ui.searchable import make_searchable
+from app.ui.searchable import SearchableCombo
 
 SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -23,7 +23,10 @@ class LinkPicker(QWidget):
         self.combo = QComboBox()
         self.combo.setAccessibleName(self.tr("Meeting link"))
         self.combo.setAccessibleDescription(self.tr("Type to search the meeting links by name"))
-        make_searchable(self.combo, self.tr("Search meeting links…"))
+        # A typed name applies when it names one link (Enter, Tab, leaving); otherwise the link in effect returns.
+        self.search = SearchableCombo(self.combo, self.tr("Search meeting links…"))
+        self.search.chosen.connect(self._on_activated)
+        self.search.reverted.connect(self._on_reverted)
         self._label.setBuddy(self.combo)
         self.details = QLabel()
         self.details.setObjectName("hint")
@@ -59,6 +62,14 @@ class LinkPicker(QWidget):
         if organiser:
             parts.append(self.tr("organiser %1").replace("%1", organiser))
         self.details.setText(" · ".join(parts))
+
+    def _on_reverted(self, typed: str) -> None:
+        message = self.tr("No single meeting link matches “%1”; still %2.").replace("%1", typed)
+        QToolTip.showText(
+            self.combo.mapToGlobal(self.combo.rect().bottomLeft()),
+            message.replace("%2", self.combo.currentText()),
+            self.combo,
+        )
 
     def _on_activated(self, index: int) -> None:
         slug = self.combo.itemData(index, SLUG_ROLE)

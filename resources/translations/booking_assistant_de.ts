@@ -990,6 +990,10 @@
         <source>organiser %1</source>
         <translation>Organisator %1</translation>
     </message>
+    <message>
+        <source>No single meeting link matches “%1”; still %2.</source>
+        <translation>Kein einzelner Meeting-Link passt zu „%1“; weiterhin %2.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1598,8 +1602,12 @@
         <translation>Freie Zeiten werden in dieser Zeitzone angezeigt. Geben Sie zum Suchen eine Stadt ein.</translation>
     </message>
     <message>
-        <source>Search by city…</source>
-        <translation>Nach Stadt suchen …</translation>
+        <source>Search by city, country or abbreviation…</source>
+        <translation>Nach Stadt, Land oder Kürzel suchen…</translation>
+    </message>
+    <message>
+        <source>No single zone matches “%1”; times stay in %2.</source>
+        <translation>Keine einzelne Zeitzone passt zu „%1“; die Zeiten bleiben in %2.</translation>
     </message>
 </context>
 <context>
