@@ -106,8 +106,8 @@ class BookingController(QObject):
         self._note_age(fetched_ms)
         self.links_changed.emit(links, self.state.slug)
 
-    async def choose_link(self, slug: str) -> None:
-        """Booking info and the first month with open times for `slug`."""
+    async def choose_link(self, slug: str, *, keep: tuple[tuple[int, int], date | None] | None = None) -> None:
+        """Booking info and the first month with open times for `slug` (or the month and day in `keep`)."""
         self._generation += 1
         generation = self._generation
         state = self.state
@@ -122,7 +122,24 @@ class BookingController(QObject):
         if state.duration_ms not in durations:
             state.duration_ms = durations[0] if durations else 0
         self.link_changed.emit(info)
+        if keep is not None and await self._reopen(*keep, generation):
+            return
         await self._open_first_month(generation)
+
+    async def _reopen(self, month: tuple[int, int], day: date | None, generation: int) -> bool:
+        """Show `month` again with `day` chosen when it still has open times (after a zone change); False when
+        that month is already past in the new zone, so the first month with open times is shown instead."""
+        if month < month_for_offset(self._today(), 0):
+            return False
+        if not await self._load_month(month, generation):
+            return True  # the user moved on meanwhile
+        if day is not None and day in self._open_days(month):
+            self.state.day = day  # _show_month keeps a chosen day that lies in the shown month
+            self._show_month(month)
+            self.choose_day(day)
+        else:
+            self._show_month(month)
+        return True
 
     async def _booking_info(self, slug: str, generation: int) -> BookingInfo | None:
         cache, tz = self.services.cache, self.state.timezone
@@ -271,12 +288,14 @@ class BookingController(QObject):
             self.problem.emit("")
 
     async def set_timezone(self, zone: str) -> None:
-        """Times are re-read in the new zone (its months and days differ), keeping the chosen instant if offered."""
+        """Times are re-read in the new zone (its days differ); the shown month and chosen day stay, as the rep
+        is usually checking the same date for someone elsewhere."""
         if zone == self.state.timezone:
             return
+        keep = (self.state.month, self.state.day)
         self.state.timezone = zone
         if self.state.slug:
-            await self.choose_link(self.state.slug)
+            await self.choose_link(self.state.slug, keep=keep)
 
     # --- reading the state ------------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import pytest_asyncio
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.settings import Settings
@@ -122,3 +122,31 @@ async def test_typed_meeting_link_name_then_tab_opens_that_link(sydney: Session,
         press(qtbot, Qt.Key.Key_Tab)
     assert combo.lineEdit().text() == combo.currentText()
     assert sydney.controller.state.slug == "product-demo"
+
+
+@pytest.mark.asyncio
+async def test_zone_change_keeps_the_shown_month_and_chosen_day(sydney: Session, qtbot: QtBot) -> None:
+    window = sydney.window
+    grid = window.month_grid
+    start = grid.shown_month
+    next_month = next(b for b in grid.findChildren(QPushButton) if b.accessibleName() == "Next month")
+    qtbot.mouseClick(next_month, Qt.MouseButton.LeftButton)
+    await window.tasks.idle()
+    later = grid.shown_month
+    assert later != start
+    days = sorted(grid.open_days())
+    assert len(days) > 1
+    chosen = days[len(days) // 2]  # not the first open day, which a reload would land on anyway
+    cell = grid.cell_for(chosen)
+    assert cell is not None
+    qtbot.mouseClick(cell, Qt.MouseButton.LeftButton)
+    assert sydney.controller.state.day == chosen
+
+    type_over(qtbot, window.zone_picker, "Tokyo")  # an hour off Sydney: the same days have open times
+    press(qtbot, Qt.Key.Key_Return)
+    await window.tasks.idle()
+    assert sydney.controller.state.timezone == "Asia/Tokyo"
+    assert grid.shown_month == later
+    assert sydney.controller.state.day == chosen
+    assert grid.cell_for(chosen) is not None
+    assert [t[:5] for t in shown_times(sydney)] == times_in(sydney, "Asia/Tokyo")
