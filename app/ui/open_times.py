@@ -131,8 +131,12 @@ class OpenTimesView(QWidget):
 
     def select(self, start_ms: int) -> None:
         self._chosen_ms = start_ms
+        # An exclusive group refuses to uncheck its checked button: without lifting that, "no time" (0, after
+        # saving to the outbox) left the old time highlighted beside "No time chosen yet".
+        self._group.setExclusive(False)
         for button in self._group.buttons():
             button.setChecked(button.property("start_ms") == start_ms)
+        self._group.setExclusive(True)
 
     def focus_chain(self) -> list[QWidget]:
         """Length buttons, the clock toggle, then the times: the order Tab should visit them in."""
