@@ -39,6 +39,9 @@ def run_window(args: argparse.Namespace, paths: Paths) -> int:
         apply_style(app, RESOURCES)
         closing = _Closing()
         window = MainWindow(on_close=closing.set, icon=app_icon(RESOURCES))
+        from app.window_state import FILE_NAME, WindowStateFile
+
+        window.place(WindowStateFile(paths.config_dir / FILE_NAME))
         window.show()
         # First paint before asyncio, qasync and the services are imported: the window needs none of them yet.
         app.processEvents()

@@ -11,14 +11,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QLocale, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QScreen
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,6 +38,7 @@ from app.ui.panels.history_panel import HistoryPanel
 from app.ui.panels.outbox_panel import OutboxPanel
 from app.ui.status_bar import BookingStatusBar
 from app.ui.timezone_picker import TimeZonePicker, system_zone_id
+from app.window_state import WindowStateFile
 
 if TYPE_CHECKING:  # the flow pulls in the outbox store and sqlite: imported after first paint
     from app.store.outbox import OutboxEntry
@@ -63,7 +63,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_DISPLAY_NAME)
         if icon is not None:
             self.setWindowIcon(icon)
-        self.resize(1120, 720)
+        self._state_file: WindowStateFile | None = None
+        self.resize(PREFERRED_SIZE)
 
         self.link_picker = LinkPicker()
         self.zone_label = QLabel(self.tr("&Time zone"))
@@ -87,17 +88,22 @@ class MainWindow(QMainWindow):
         left.addWidget(self.month_grid)
         left.addStretch(1)
 
-        columns = QHBoxLayout()
-        columns.addLayout(left, 4)
-        columns.addWidget(_separator())
-        columns.addWidget(self.open_times, 3)
-        columns.addWidget(_separator())
-        columns.addWidget(self.book, 4)
+        # A splitter, so a rep can give the form or the calendar more room; its state is remembered per screen.
+        left_column = QWidget()
+        left_column.setLayout(left)
+        left.setContentsMargins(0, 0, 0, 0)
+        self.columns = QSplitter(Qt.Orientation.Horizontal)
+        self.columns.setObjectName("columns")
+        self.columns.setChildrenCollapsible(False)
+        for widget, stretch in ((left_column, 4), (self.open_times, 3), (self.book, 4)):
+            self.columns.addWidget(widget)
+            self.columns.setStretchFactor(self.columns.count() - 1, stretch)
+        self.columns.setSizes([400, 300, 400])
 
         book_page = QWidget()
         page_layout = QVBoxLayout(book_page)
         page_layout.addWidget(self.problem)
-        page_layout.addLayout(columns, 1)
+        page_layout.addWidget(self.columns, 1)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(book_page, self.tr("Book"))
@@ -350,18 +356,57 @@ class MainWindow(QMainWindow):
 
     # --- closing ----------------------------------------------------------------------------------------
 
+    # --- where the window sits ---------------------------------------------------------------------------
+
+    def place(self, state: WindowStateFile | None) -> None:
+        """Before the first show: the size and place last used on this screen, else a default that fits it."""
+        self._state_file = state
+        screen = self.screen()
+        saved = state.load(screen_key(screen)) if state is not None else {}
+        restored = "geometry" in saved and self.restoreGeometry(QByteArray.fromBase64(saved["geometry"].encode()))
+        if "columns" in saved:
+            self.columns.restoreState(QByteArray.fromBase64(saved["columns"].encode()))
+        if not restored or not screen.availableGeometry().intersects(self.frameGeometry()):
+            self.setGeometry(default_geometry(screen.availableGeometry()))
+
+    def _remember_place(self) -> None:
+        state = getattr(self, "_state_file", None)
+        if state is None:
+            return
+        state.save(
+            screen_key(self.screen()),
+            {
+                "geometry": bytes(self.saveGeometry().toBase64().data()).decode(),
+                "columns": bytes(self.columns.saveState().toBase64().data()).decode(),
+            },
+        )
+
+    # --- closing ----------------------------------------------------------------------------------------
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._remember_place()
         # The app does not quit on last window closed: main() awaits this, cleans up, then returns.
         self._on_close()
         event.accept()
 
 
+#: The size the window was designed at; smaller screens get what fits.
+PREFERRED_SIZE = QSize(1120, 720)
+
+
+def default_geometry(available: QRect) -> QRect:
+    """The preferred size, shrunk to the screen's free area (panels and docks excluded), centred in it."""
+    size = PREFERRED_SIZE.boundedTo(available.size() - QSize(16, 48))  # room for the window frame and title
+    rect = QRect(QPoint(0, 0), size)
+    rect.moveCenter(available.center())
+    return rect
+
+
+def screen_key(screen: QScreen) -> str:
+    """`HDMI-1 1920x1080`: one remembered layout per monitor and resolution."""
+    size = screen.size()
+    return f"{screen.name() or 'screen'} {size.width()}x{size.height()}"
+
+
 def _takes_tab(widget: QWidget) -> bool:
     return widget.isVisible() and widget.isEnabled() and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
-
-
-def _separator() -> QFrame:
-    line = QFrame()
-    line.setFrameShape(QFrame.Shape.VLine)
-    line.setFrameShadow(QFrame.Shadow.Sunken)
-    return line
