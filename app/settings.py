@@ -26,6 +26,7 @@ from app.timezones import is_valid_timezone
 log = logging.getLogger(__name__)
 
 Language = Literal["system", "en", "de"]
+Theme = Literal["system", "light", "dark"]
 SETTINGS_VERSION = 1
 MIN_RETENTION_DAYS = 1
 MAX_RETENTION_DAYS = 3650
@@ -48,6 +49,7 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=False):
 
     version: int = SETTINGS_VERSION
     language: Language = "system"
+    theme: Theme = "system"  # light/dark: "system" follows the desktop's scheme
     timezone: str = "system"  # "system" or an IANA zone name
     use_24h: bool | None = None  # None: follow the locale
     default_link: str = ""  # slug preselected at start ("" = the last one used)

@@ -29,7 +29,7 @@ def run_window(args: argparse.Namespace, paths: Paths) -> int:
     from app.settings import load_settings
     from app.ui.main_window import MainWindow
     from app.ui.qt_app import install_language, make_application, remove_language
-    from app.ui.style import app_icon, apply_style
+    from app.ui.style import app_icon, apply_style, apply_theme
 
     app = make_application()
     loaded = load_settings(paths.settings_file)
@@ -37,6 +37,7 @@ def run_window(args: argparse.Namespace, paths: Paths) -> int:
     translators = install_language(app, loaded.settings.language)
     try:
         apply_style(app, RESOURCES)
+        apply_theme(app, loaded.settings.theme)
         closing = _Closing()
         window = MainWindow(on_close=closing.set, icon=app_icon(RESOURCES))
         from app.window_state import FILE_NAME, WindowStateFile

@@ -1,9 +1,13 @@
-"""Settings dialog: language, time zone, 12/24-hour clock, default meeting link and history retention."""
+"""Settings dialog: language, light/dark theme, time zone, 12/24-hour clock, default meeting link, history retention.
+
+The theme applies as soon as it is picked (a preview); Cancel puts the one in effect back.
+"""
 
 from __future__ import annotations
 
 import msgspec
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.hubspot.models import MeetingLink
 from app.settings import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, Settings
+from app.ui.style import apply_theme
 from app.ui.timezone_picker import ZONE_ROLE, TimeZonePicker, system_zone_id
 
 SYSTEM_ZONE = "system"
@@ -36,6 +41,18 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.language.setAccessibleName(self.tr("Language"))
         self.language.setAccessibleDescription(self.tr("Takes effect the next time the app starts"))
+
+        self.theme = QComboBox()
+        for code, text in (
+            ("system", self.tr("As the system")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
+            self.theme.addItem(text, code)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        self.theme.setAccessibleName(self.tr("Appearance"))
+        self.theme.setAccessibleDescription(self.tr("Light or dark; takes effect at once"))
+        self.theme.currentIndexChanged.connect(lambda _index: self._preview_theme(self.theme.currentData()))
 
         self.zone = TimeZonePicker()
         self.zone.insertItem(0, self.tr("As the system (%1)").replace("%1", system_zone_id()), SYSTEM_ZONE)
@@ -69,6 +86,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         for label, widget in (
             (self.tr("&Language:"), self.language),
+            (self.tr("&Appearance:"), self.theme),
             (self.tr("&Time zone:"), self.zone),
             (self.tr("&Clock:"), self.clock),
             (self.tr("Default &meeting link:"), self.default_link),
@@ -90,8 +108,19 @@ class SettingsDialog(QDialog):
         return msgspec.structs.replace(
             self._original,
             language=self.language.currentData(),
+            theme=self.theme.currentData(),
             timezone=str(zone),
             use_24h=self.clock.currentData(),
             default_link=str(self.default_link.currentData() or ""),
             history_retention_days=self.retention.value(),
         )
+
+    def _preview_theme(self, theme: str) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and theme in ("system", "light", "dark"):
+            apply_theme(app, theme)  # type: ignore[arg-type]  # checked just above
+
+    def reject(self) -> None:
+        """Cancel: the theme in effect before the dialog opened comes back."""
+        self._preview_theme(self._original.theme)
+        super().reject()

@@ -1385,6 +1385,22 @@
         <translation>Wird beim nächsten Start der App wirksam</translation>
     </message>
     <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Light or dark; takes effect at once</source>
+        <translation>Hell oder dunkel; wirkt sofort</translation>
+    </message>
+    <message>
         <source>As the system (%1)</source>
         <translation>Wie das System (%1)</translation>
     </message>
@@ -1427,6 +1443,10 @@
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance:</source>
+        <translation>&amp;Darstellung:</translation>
     </message>
     <message>
         <source>&amp;Time zone:</source>
