@@ -144,8 +144,8 @@ class Session:
             )
         else:
             assert auth is not None
-            label = auth.account.label if auth.account else services.account
-            window.status.set_account(False, label, offer_sign_in=False)
+            # issue 15: the Account itself, so the status bar words (and translates) it as people know it.
+            window.status.set_account(False, auth.account or services.account, offer_sign_in=False)
         window.status.set_notice(no_keychain_notice() if self.signin.in_memory_only else "")
         can_sign_out = bool(auth and auth.source in ("static", "oauth"))
         window.sign_out_action.setEnabled(can_sign_out)

@@ -7,6 +7,7 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
+from app.auth.account import Account
 from app.ui.formatting import age_label
 
 
@@ -47,10 +48,26 @@ class BookingStatusBar(QStatusBar):
         self.set_online(True)
         self.set_queued(0)
 
-    def set_account(self, demo: bool, account: str, *, offer_sign_in: bool | None = None) -> None:
+    def set_account(self, demo: bool, account: str | Account, *, offer_sign_in: bool | None = None) -> None:
         """Who the window books for; "Sign in…" is offered in demo (or when told, e.g. a sign-in expired)."""
-        self.account.setText(self.tr("Demo (simulated HubSpot)") if demo else account)
+        text = account if isinstance(account, str) else self.account_text(account)
+        self.account.setText(self.tr("Demo (simulated HubSpot)") if demo else text)
         self.sign_in_button.setVisible(demo if offer_sign_in is None else offer_sign_in)
+
+    def account_text(self, account: Account) -> str:
+        """The account as people know it: the user, then the portal's name (its HubSpot domain) or hub id;
+        a key with nothing known about it is just "Service key" (never "hub unknown")."""
+        if account.user:
+            who = account.user
+        elif account.kind == "oauth":
+            who = self.tr("Signed in")
+        else:
+            who = self.tr("Service key")
+        if account.hub_domain:
+            return f"{who} · {account.hub_domain}"
+        if account.hub_id is not None:
+            return f"{who} · " + self.tr("hub %1").replace("%1", str(account.hub_id))
+        return who
 
     def set_notice(self, text: str) -> None:
         """A sentence about the sign-in the user must know (e.g. it cannot be saved); "" hides it."""

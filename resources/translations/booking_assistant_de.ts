@@ -325,6 +325,18 @@
         <translation>Demo (simuliertes HubSpot)</translation>
     </message>
     <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Service key</source>
+        <translation>Service-Schlüssel</translation>
+    </message>
+    <message>
+        <source>hub %1</source>
+        <translation>Hub %1</translation>
+    </message>
+    <message>
         <source>Online</source>
         <translation>Online</translation>
     </message>
@@ -339,8 +351,8 @@
     <message numerus="yes">
         <source>%n queued</source>
         <translation>
-            <numerusform>%n wartet</numerusform>
-            <numerusform>%n warten</numerusform>
+            <numerusform>%n wartend</numerusform>
+            <numerusform>%n wartend</numerusform>
         </translation>
     </message>
 </context>

@@ -127,7 +127,7 @@ async def test_sign_in_with_a_key_leaves_demo_and_is_used_on_the_next_start(
     await wait_until(qtbot, lambda: not opened.session.demo and opened.session.link_count > 0)
     status = opened.window.status
     assert not [d for d in opened.window.findChildren(SignInDialog) if d.isVisible()]
-    assert status.account.text() == "service key · hub unknown"
+    assert status.account.text() == "Service key"  # nothing more is known about a pasted key
     assert not status.sign_in_button.isVisible()
     assert not status.notice.isVisible()  # the keychain works: nothing to warn about
     assert opened.window.sign_out_action.isEnabled()
