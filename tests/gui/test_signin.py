@@ -138,7 +138,7 @@ async def test_sign_in_with_a_key_leaves_demo_and_is_used_on_the_next_start(
     again = await open_window(qtbot, tmp_path / "profile", sandbox[1])
     try:
         assert not again.session.demo
-        assert again.window.status.account.text() == "service key · hub unknown"
+        assert again.window.status.account.text() == "Service key"
     finally:
         await close_session(again.session)
 
