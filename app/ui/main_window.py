@@ -366,6 +366,7 @@ class MainWindow(QMainWindow):
         restored = "geometry" in saved and self.restoreGeometry(QByteArray.fromBase64(saved["geometry"].encode()))
         if "columns" in saved:
             self.columns.restoreState(QByteArray.fromBase64(saved["columns"].encode()))
+        self.history_panel.restore_header_state(saved.get("history", ""))
         if not restored or not screen.availableGeometry().intersects(self.frameGeometry()):
             self.setGeometry(default_geometry(screen.availableGeometry()))
 
@@ -378,6 +379,7 @@ class MainWindow(QMainWindow):
             {
                 "geometry": bytes(self.saveGeometry().toBase64().data()).decode(),
                 "columns": bytes(self.columns.saveState().toBase64().data()).decode(),
+                "history": self.history_panel.header_state(),
             },
         )
 

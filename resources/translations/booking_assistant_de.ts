@@ -798,7 +798,12 @@
     </message>
     <message>
         <source>Could not load more of the history. Try the search again.</source>
+        <extracomment>Widest a column grows to fit its contents (px); longer values are elided, the full text is the tooltip.</extracomment>
         <translation>Weitere Einträge des Verlaufs konnten nicht geladen werden. Versuchen Sie die Suche erneut.</translation>
+    </message>
+    <message>
+        <source>No bookings match “%1”. Try part of a name, an email or a company.</source>
+        <translation>Keine Buchungen passen zu „%1“. Versuchen Sie einen Teil eines Namens, einer E-Mail-Adresse oder einer Firma.</translation>
     </message>
     <message>
         <source>No bookings found.</source>

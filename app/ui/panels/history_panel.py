@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QModelIndex, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.ui.panels.history_model import HistoryTableModel, RowSource
 
@@ -53,8 +63,18 @@ class HistoryPanel(QWidget):
         self.table.verticalHeader().hide()
         # Fixed row heights and no size-to-contents: the view never measures rows it does not show.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)  # Link takes what is left: long link names matter least
+        # Columns fit what is shown (When never cut, names and emails up to a cap) until the user drags one;
+        # from then on their widths are kept, also across starts (the window saves `header_state`).
+        self._user_sized = False
+        self._fitting = False
+        header.sectionResized.connect(self._on_section_resized)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_columns)
         self.table.activated.connect(self.on_row_activated)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -73,7 +93,54 @@ class HistoryPanel(QWidget):
         self._has_source = source is not None
         self.model.set_source(source)
         self._update_status()
+        self._fit_timer.start()  # after the view has laid out the rows it shows
         self.changed.emit()
+
+    # --- column widths ------------------------------------------------------------------------------------
+
+    #: Widest a column grows to fit its contents (px); longer values are elided, the full text is the tooltip.
+    CAPS: ClassVar[dict[int, int]] = {
+        HistoryTableModel.ATTENDEE: 220,
+        HistoryTableModel.EMAIL: 280,
+        HistoryTableModel.COMPANY: 200,
+    }
+
+    def fit_columns(self) -> None:
+        """Size When, Attendee, Email and Company to the rows shown (the view measures only those)."""
+        if self._user_sized or self.model.rowCount() == 0:
+            return
+        header = self.table.horizontalHeader()
+        # Measured here rather than by QTableView.sizeHintForColumn, which reads ~1000 rows (ten pages).
+        first = max(0, self.table.rowAt(0))
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        last = min(self.model.rowCount() - 1, first + 40) if last < 0 else last
+        metrics = self.table.fontMetrics()
+        padding = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 16
+        self._fitting = True
+        try:
+            for column in range(HistoryTableModel.LINK):
+                texts = (str(self.model.data(self.model.index(row, column)) or "") for row in range(first, last + 1))
+                widest = max((metrics.horizontalAdvance(text) for text in texts), default=0) + padding
+                width = max(widest, header.sectionSizeHint(column))
+                cap = self.CAPS.get(column)
+                header.resizeSection(column, min(width, cap) if cap else width)
+        finally:
+            self._fitting = False
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        last = self.model.columnCount() - 1
+        if not self._fitting and column != last and self.table.isVisible():
+            self._user_sized = True
+
+    def header_state(self) -> str:
+        """The columns as the user left them ("" while they are still fitted automatically)."""
+        if not self._user_sized:
+            return ""
+        return bytes(self.table.horizontalHeader().saveState().toBase64().data()).decode()
+
+    def restore_header_state(self, state: str) -> None:
+        if state and self.table.horizontalHeader().restoreState(QByteArray.fromBase64(state.encode())):
+            self._user_sized = True
 
     def set_display(self, zone: ZoneInfo | None, use_24h: bool | None = None) -> None:
         """Show times in the rep's zone (None: the system zone); a 24-hour clock or AM/PM (None: the locale's)."""
@@ -102,6 +169,12 @@ class HistoryPanel(QWidget):
     def _update_status(self) -> None:
         if self._failed:
             self.status.setText(self.tr("Could not load more of the history. Try the search again."))
+        elif self._has_source and self.model.rowCount() == 0 and self.search.text().strip():
+            self.status.setText(
+                self.tr("No bookings match “%1”. Try part of a name, an email or a company.").replace(
+                    "%1", self.search.text().strip()
+                )
+            )
         elif self._has_source and self.model.rowCount() == 0:
             self.status.setText(self.tr("No bookings found."))
         else:
