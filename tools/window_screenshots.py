@@ -3,7 +3,10 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m tools.window_screenshots [--out docs/screenshots]
 
 Writes booking.png (a time picked, the form filled), confirmation.png (booked) and outbox.png (a booking saved
-offline). The ready window itself comes from the app: `python -m app --demo --smoke --screenshot FILE`.
+offline); then the looks to check by eye: window-1024.png (a 1024x768 screen, light, a form error showing),
+booking-dark.png (the dark theme, the same form error) and window-de.png (German on a 1024x768 screen, through
+the app itself).
+The ready window itself comes from the app: `python -m app --demo --smoke --screenshot FILE`.
 The demo's data is relative to today, so dates differ between runs.
 """
 
@@ -45,7 +48,7 @@ async def _shoot(app: object, out: Path, profile: Path) -> int:
     from app.ui.main import RESOURCES, save_screenshot
     from app.ui.main_window import MainWindow
     from app.ui.session import Session
-    from app.ui.style import app_icon, apply_style
+    from app.ui.style import app_icon, apply_style, apply_theme
 
     assert isinstance(app, QApplication)
     apply_style(app, RESOURCES)
@@ -79,13 +82,70 @@ async def _shoot(app: object, out: Path, profile: Path) -> int:
         window.tabs.setCurrentIndex(1)
         window.outbox_panel.table.selectRow(0)  # its actions show as available
         save_screenshot(window, out / "outbox.png")
+
+        # The looks a rep sees on a small screen and in the dark: the Book tab, a time picked, an email error.
+        window.tabs.setCurrentIndex(0)
+        window.set_network_online(True)
+        window.open_times.time_buttons()[min(2, len(window.open_times.time_buttons()) - 1)].click()
+        _fill(window, "Ada", "Lovelace")
+        _show_email_error(window)
+        window.resize(1024, 768)
+        save_screenshot(window, out / "window-1024.png")
+        apply_theme(app, "dark")
+        window.resize(*SIZE)
+        save_screenshot(window, out / "booking-dark.png")
+        apply_theme(app, "system")
         await session.services.sender.stop()
     finally:
         window.close()
         await session.aclose()
-    for name in ("booking", "confirmation", "outbox"):
+    _german_window(out / "window-de.png")
+    for name in ("booking", "confirmation", "outbox", "window-1024", "booking-dark", "window-de"):
         print(out / f"{name}.png")
     return 0
+
+
+def _show_email_error(window: object) -> None:
+    """An address without its domain, then leaving the field: the form's own check shows its message."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
+
+    from app.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    field = window.book.form.input_for_key("email").findChild(QLineEdit)
+    assert field is not None
+    field.selectAll()
+    QTest.keyClicks(field, "ada@")  # typed, as the form listens to edits
+    window.book.form.focus_first_problem()  # what pressing Book with a problem does: every message shows
+    window.book.banner.clear()
+
+
+def _german_window(target: Path) -> None:
+    """The ready window in German: the language is chosen before any widget exists, so in its own process."""
+    import subprocess
+
+    from app.paths import Paths
+    from app.settings import Settings, save_settings
+
+    with tempfile.TemporaryDirectory(prefix="screenshots-de-") as profile:
+        paths = Paths.for_profile(Path(profile))
+        paths.ensure()
+        save_settings(
+            paths.settings_file,
+            Settings(language="de", timezone="Europe/Berlin", use_24h=True, default_link="alex-morgan"),
+        )
+        # A 1024x768 screen (Qt's offscreen platform reads its screens from a JSON file): the window sizes itself
+        # to fit it, as on a small laptop.
+        screen = Path(profile) / "screen.json"
+        screen.write_text(
+            '{"screens": [{"name": "small", "x": 0, "y": 0, "width": 1024, "height": 768, "logicalDpi": 96,'
+            ' "logicalBaseDpi": 96, "dpr": 1}]}',
+            encoding="utf-8",
+        )
+        env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
+        command = [sys.executable, "-m", "app", "--demo", "--smoke", "--profile", profile, "--screenshot", str(target)]
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
 
 
 def _fill(window: object, first: str, last: str) -> None:
