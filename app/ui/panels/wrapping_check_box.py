@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
@@ -16,7 +16,11 @@ class _BoxLabel(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setBuddy(box)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        # Keep height-for-width (setSizePolicy replaces the flag word wrap set): without it the row is laid out
+        # one line tall, the text is squeezed and drawn centred, apart from its box.
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -39,8 +43,22 @@ class WrappingCheckBox(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.label, 1)
+        row.addWidget(self.label, 1, Qt.AlignmentFlag.AlignTop)
         self.setFocusProxy(self.box)
+        self._align_first_line()
+
+    def _align_first_line(self) -> None:
+        """Centre the box on the text's first line (not on the whole paragraph, nor above it): whichever of the
+        two is shorter gets a top margin of half the difference."""
+        line = self.label.fontMetrics().height()
+        box = self.box.sizeHint().height()
+        self.box.setContentsMargins(0, max(0, (line - box) // 2), 0, 0)
+        self.label.setContentsMargins(0, max(0, (box - line) // 2), 0, 0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._align_first_line()
+        super().changeEvent(event)
 
     def text(self) -> str:
         return self.label.text()
