@@ -49,6 +49,11 @@ class BookColumn(QWidget):
         self.book_button.setObjectName("bookButton")
         self.book_button.setEnabled(False)
         self.book_button.clicked.connect(self.book_clicked)
+        # Why Book is disabled, in words beside it (and as its accessible description).
+        self.missing = QLabel()
+        self.missing.setObjectName("hint")
+        self.missing.setWordWrap(True)
+        self.missing.hide()
         self.confirmation = ConfirmationView()
         self.confirmation.book_another_requested.connect(self.book_another)
         self.confirmation.details_copied.connect(lambda text: QGuiApplication.clipboard().setText(text))
@@ -77,6 +82,7 @@ class BookColumn(QWidget):
         page.addWidget(scroll, 1)
         page.addWidget(self.banner)
         page.addWidget(self.chosen)
+        page.addWidget(self.missing)
         page.addWidget(self.book_button)
 
         self.stack = QStackedWidget()
@@ -88,7 +94,7 @@ class BookColumn(QWidget):
         self._ics_dialog: QFileDialog | None = None
         self._note = ""  # which standing note the banner shows: "saved" (to the outbox), "editing", or ""
         self.banner.dismissed.connect(self._forget_note)
-        self.set_book_state(enabled=False, online=True, sending=False)
+        self.set_book_state(enabled=False, online=True, sending=False, missing=self.missing_reason(has_time=False))
 
     # --- state ------------------------------------------------------------------------------------------
 
@@ -113,8 +119,32 @@ class BookColumn(QWidget):
     def fill_draft(self, draft: BookingDraft) -> BookingDraft:
         return self.consent.fill_draft(self.form.fill_draft(draft))
 
-    def set_book_state(self, *, enabled: bool, online: bool, sending: bool) -> None:
-        """Disabled while invalid or sending (no double submit); "Save to outbox" while offline."""
+    def missing_reason(self, *, has_time: bool) -> str:
+        """What stops Book, said as the next step: "Choose a time", "Enter the email", "Tick the consent box"."""
+        if not has_time:
+            return self.tr("Choose a time")
+        missing = self.form.first_missing()
+        if missing is not None:
+            key, label, empty = missing
+            fixed = {
+                "first_name": (self.tr("Enter the first name"), self.tr("Check the first name")),
+                "last_name": (self.tr("Enter the last name"), self.tr("Check the last name")),
+                "email": (self.tr("Enter the email"), self.tr("Check the email")),
+            }
+            if key in fixed:
+                return fixed[key][0 if empty else 1]
+            if key.startswith("guest"):
+                return self.tr("Check the guests' emails")
+            return self.tr("Answer “%1”").replace("%1", label) if label else self.tr("Complete the form")
+        if not self.consent.is_valid():
+            return self.tr("Tick the consent box")
+        return ""
+
+    def set_book_state(self, *, enabled: bool, online: bool, sending: bool, missing: str = "") -> None:
+        """Disabled while invalid or sending (no double submit); "Save to outbox" while offline.
+
+        `missing` (from `missing_reason`) says why Book is disabled, beside it and as its description.
+        """
         if sending:
             text = self.tr("Sending…")
         elif online:
@@ -124,9 +154,11 @@ class BookColumn(QWidget):
         self.book_button.setText(text)
         self.book_button.setEnabled(enabled and not sending)
         self.book_button.setAccessibleName(text.replace("&", ""))
-        self.book_button.setAccessibleDescription(
-            self.tr("Offline: the booking is kept and sent when HubSpot can be reached") if not online else ""
-        )
+        reason = missing if not enabled and not sending else ""
+        offline = self.tr("Offline: the booking is kept and sent when HubSpot can be reached") if not online else ""
+        self.book_button.setAccessibleDescription(" ".join(part for part in (reason, offline) if part))
+        self.missing.setText(reason)
+        self.missing.setVisible(bool(reason))
 
     def set_chosen(self, text: str) -> None:
         self.chosen.setText(text or self.tr("No time chosen yet."))
@@ -186,8 +218,10 @@ class BookColumn(QWidget):
                 entry.response, rep_zone=rep_zone, use_24h=use_24h, contact=contact, link_name=entry.link_name
             )
             self.stack.setCurrentIndex(1)
+            self.confirmation.announce_outcome()
             return
         if kind is OutcomeKind.SAVED_OFFLINE:
+            # The banner announces itself (error_banner.py): every outcome below is spoken without moving focus.
             self._show_note(
                 "saved",
                 BannerLevel.INFO,

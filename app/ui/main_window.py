@@ -233,14 +233,14 @@ class MainWindow(QMainWindow):
 
     def update_book_button(self) -> None:
         c, flow = self.controller, self.flow
-        ready = (
-            c is not None
-            and bool(c.state.start_ms)
-            and c.state.info is not None
-            and self.book.is_complete()
-            and not self._submitting
+        has_time = c is not None and bool(c.state.start_ms) and c.state.info is not None
+        ready = has_time and self.book.is_complete() and not self._submitting
+        self.book.set_book_state(
+            enabled=ready,
+            online=self.is_online(),
+            sending=flow is not None and flow.sending,
+            missing=self.book.missing_reason(has_time=has_time),
         )
-        self.book.set_book_state(enabled=ready, online=self.is_online(), sending=flow is not None and flow.sending)
 
     def current_draft(self) -> BookingDraft:
         assert self.controller is not None

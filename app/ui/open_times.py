@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -19,20 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.booking.slots import LocalSlot
+from app.ui.choice_button import ChoiceButton
 from app.ui.formatting import format_day_long, format_duration, format_time, spoken_datetime
 
 COLUMNS = 3
-
-
-class TimeButton(QPushButton):
-    """A large open-time button that Enter picks as well as Space."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.click()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class OpenTimesView(QWidget):
@@ -111,12 +100,11 @@ class OpenTimesView(QWidget):
             self._duration_group.removeButton(button)
             button.deleteLater()
         for duration in sorted(durations_ms):
-            button = QPushButton(format_duration(duration))
-            button.setCheckable(True)
-            button.setChecked(duration == chosen_ms)
+            button = ChoiceButton(format_duration(duration))
+            button.set_selected(duration == chosen_ms)
             button.setProperty("role", "duration")
             button.setAccessibleName(self.tr("Meeting length %1").replace("%1", format_duration(duration)))
-            button.clicked.connect(lambda _=False, d=duration: self.duration_chosen.emit(d))
+            button.chosen.connect(lambda d=duration: self.duration_chosen.emit(d))
             self._duration_group.addButton(button)
             self._durations_layout.insertWidget(self._durations_layout.count() - 1, button)
             button.show()
@@ -135,7 +123,8 @@ class OpenTimesView(QWidget):
         # saving to the outbox) left the old time highlighted beside "No time chosen yet".
         self._group.setExclusive(False)
         for button in self._group.buttons():
-            button.setChecked(button.property("start_ms") == start_ms)
+            if isinstance(button, ChoiceButton):
+                button.set_selected(button.property("start_ms") == start_ms)
         self._group.setExclusive(True)
 
     def focus_chain(self) -> list[QWidget]:
@@ -165,14 +154,13 @@ class OpenTimesView(QWidget):
         self._title.setText(format_day_long(self._day))
         self._empty.setText("" if self._slots else self.tr("No open times left on this day."))
         for index, slot in enumerate(self._slots):
-            button = TimeButton(format_time(slot.start, self._use_24h))
-            button.setCheckable(True)
+            button = ChoiceButton(format_time(slot.start, self._use_24h))
             button.setProperty("role", "time")
             button.setProperty("start_ms", slot.start_ms)
-            button.setChecked(slot.start_ms == self._chosen_ms)
+            button.set_selected(slot.start_ms == self._chosen_ms)
             button.setAccessibleName(spoken_datetime(slot.start, self._use_24h))
             button.setMinimumHeight(40)
-            button.clicked.connect(lambda _=False, ms=slot.start_ms: self.time_chosen.emit(ms))
+            button.chosen.connect(lambda ms=slot.start_ms: self.time_chosen.emit(ms))
             self._group.addButton(button)
             self._grid.addWidget(button, index // COLUMNS, index % COLUMNS)
             button.show()  # a layout shows new children only on the next event-loop turn

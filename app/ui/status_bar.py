@@ -23,19 +23,20 @@ class BookingStatusBar(QStatusBar):
         # Sign-in kept in memory only (no working keychain): said in words, not hidden in a tooltip.
         self.notice = QLabel()
         self.notice.setObjectName("notice")
-        self.notice.setAccessibleName(self.tr("Sign-in notice"))
         self.notice.hide()
         self.addPermanentWidget(self.notice)
         self.network = QLabel()
         self.age = QLabel()
         self.queued = QLabel()
-        for label, name in (
-            (self.account, self.tr("Account")),
-            (self.network, self.tr("Connection")),
-            (self.age, self.tr("Data age")),
-            (self.queued, self.tr("Outbox")),
-        ):
-            label.setAccessibleName(name)
+        # Each label's accessible name says what it is *and* its value ("Connection: Offline"): a name alone
+        # replaces the text for the screen reader, which then never hears the value.
+        self._captions = {
+            self.account: self.tr("Account"),
+            self.network: self.tr("Connection"),
+            self.age: self.tr("Data age"),
+            self.queued: self.tr("Outbox"),
+        }
+        for label in self._captions:
             self.addPermanentWidget(label)
             if label is self.account:
                 self.addPermanentWidget(self.sign_in_button)
@@ -47,12 +48,14 @@ class BookingStatusBar(QStatusBar):
         self._age_timer.start()
         self.set_online(True)
         self.set_queued(0)
+        self._speak_values()
 
     def set_account(self, demo: bool, account: str | Account, *, offer_sign_in: bool | None = None) -> None:
         """Who the window books for; "Sign in…" is offered in demo (or when told, e.g. a sign-in expired)."""
         text = account if isinstance(account, str) else self.account_text(account)
         self.account.setText(self.tr("Demo (simulated HubSpot)") if demo else text)
         self.sign_in_button.setVisible(demo if offer_sign_in is None else offer_sign_in)
+        self._speak_values()
 
     def account_text(self, account: Account) -> str:
         """The account as people know it: the user, then the portal's name (its HubSpot domain) or hub id;
@@ -73,6 +76,7 @@ class BookingStatusBar(QStatusBar):
         """A sentence about the sign-in the user must know (e.g. it cannot be saved); "" hides it."""
         self.notice.setText(text)
         self.notice.setToolTip(text)
+        self.notice.setAccessibleName(self.tr("Sign-in notice: %1").replace("%1", text) if text else "")
         self.notice.setVisible(bool(text))
 
     def set_online(self, online: bool) -> None:
@@ -80,6 +84,7 @@ class BookingStatusBar(QStatusBar):
         self.network.setProperty("state", "online" if online else "offline")
         self.network.style().unpolish(self.network)
         self.network.style().polish(self.network)
+        self._speak_values()
 
     def set_data_age(self, fetched_ms: int) -> None:
         """`as of 5 min ago` while cached data (fetched at epoch ms) is shown; 0 = what is shown is fresh."""
@@ -90,9 +95,19 @@ class BookingStatusBar(QStatusBar):
         """Re-word the age label (called every 30 s)."""
         if self._fetched_ms is None:
             self.age.setText("")
+            self._speak_values()
             return
         seconds = max(0.0, (now if now is not None else time.time()) - self._fetched_ms / 1000)
         self.age.setText(self.tr("as of %1").replace("%1", age_label(seconds)))
+        self._speak_values()
 
     def set_queued(self, count: int) -> None:
         self.queued.setText(self.tr("%n queued", "", count))
+        self._speak_values()
+
+    def _speak_values(self) -> None:
+        """ "Connection: Offline", "Outbox: 2 queued": what each label is, and its value."""
+        for label, caption in self._captions.items():
+            name = self.tr("%1: %2").replace("%1", caption).replace("%2", label.text()) if label.text() else caption
+            if label.accessibleName() != name:
+                label.setAccessibleName(name)

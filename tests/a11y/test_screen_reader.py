@@ -63,7 +63,7 @@ EXPECT = {
         "subject_caption": "Betreff",
         "contact_caption": "Kontakt",
         "connection": "Verbindung: Online",
-        "outbox": "Postausgang: 0 in der Warteschlange",
+        "outbox": "Postausgang: 0 warten",
     },
 }
 

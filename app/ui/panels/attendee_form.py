@@ -182,6 +182,14 @@ class AttendeeForm(CheckedPart):
             return True
         return False
 
+    def first_missing(self) -> tuple[str, str, bool] | None:
+        """The first question (in screen order) that stops the booking: (key, its label, whether it is empty)."""
+        for key, row in self._rows.items():
+            if key in self._problems:
+                return key, row.label_text, row.input.value() in (None, "", [])
+        first = next(iter(self._problems), None)
+        return (first, "", False) if first is not None else None
+
     def input_for_key(self, key: str) -> FieldInput:
         """The input of one question (keys as `find_problems`: first_name, email, field:<name>)."""
         return self._rows[key].input

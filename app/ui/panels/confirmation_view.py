@@ -16,6 +16,7 @@ from app.booking import messages
 from app.booking.confirmation import confirmation_text
 from app.booking.ics import parse_instant, to_ics
 from app.hubspot.models import BookResponse
+from app.ui.announce import announce
 from app.ui.panels.problem_text import translate_template
 from app.ui.panels.rich_text import safe_link
 
@@ -63,6 +64,8 @@ class ConfirmationView(QWidget):
 
         self.heading = QLabel(self)
         self.heading.setObjectName("confirmationHeading")
+        # Focus can rest on the heading (where the outcome is stated), but Tab does not stop at it.
+        self.heading.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.notice = QLabel(self)
         self.notice.setObjectName("confirmationNotice")
         self.notice.setWordWrap(True)
@@ -91,9 +94,10 @@ class ConfirmationView(QWidget):
             (self.tr("Contact"), self.contact),
             (self.tr("Guests"), self.guests),
         ):
+            # The value keeps its own text as its accessible name (a screen reader speaks the value); the caption
+            # is its label through the buddy's labelled-by relation.
             caption_label = QLabel(caption, self)
             caption_label.setBuddy(label)
-            label.setAccessibleName(caption)
             self._captions[label] = caption_label
             self.details.addRow(caption_label, label)
 
@@ -161,7 +165,7 @@ class ConfirmationView(QWidget):
         url = safe_link(response.web_conference_url or "")
         escaped = html.escape(url or "", quote=True)
         self._set_row(self.video, f'<a href="{escaped}">{html.escape(url or "")}</a>' if url else "")
-        self.video.setAccessibleDescription(url or "")
+        self.video.setAccessibleName(url or "")  # the address, not the markup
         self._set_row(self.contact, contact)
         self._set_row(self.guests, ", ".join(response.guest_emails))
 
@@ -179,6 +183,15 @@ class ConfirmationView(QWidget):
     def focus_primary(self) -> None:
         """Put focus on Book another, the usual next step after reading the confirmation."""
         self.another_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def announce_outcome(self) -> None:
+        """Say what happened: the heading and the subject and time; focus moves to the heading (never left on a
+        page tab), where the screen reader starts reading the details."""
+        spoken = ", ".join(
+            part for part in (self.heading.text().lstrip("✓⚠ "), self.subject.text(), self.attendee_time.text()) if part
+        )
+        self.heading.setFocus(Qt.FocusReason.OtherFocusReason)
+        announce(self, spoken, assertive=True)
 
     def on_save_clicked(self) -> None:
         if self._response is not None:

@@ -93,16 +93,16 @@ class ConsentPanel(CheckedPart):
     def set_from_draft(self, draft: BookingDraft) -> None:
         """Show a draft's consents (boxes the draft does not mention stay unticked)."""
         if self.processing_box is not None:
-            self.processing_box.setChecked(draft.processing_consent)
+            _set_quietly(self.processing_box, draft.processing_consent)
         for type_id, box in self.communication_boxes.items():
-            box.setChecked(draft.communication_consents.get(type_id, False))
+            _set_quietly(box, draft.communication_consents.get(type_id, False))
         self._recheck()
         self.changed.emit()
 
     def clear_personal(self) -> None:
         """Untick everything and hide messages (consent is personal: never carried to the next attendee)."""
         for box in self._boxes():
-            box.setChecked(False)
+            _set_quietly(box, False)
         self._touched.clear()
         self._show_all = False
         self._recheck()
@@ -176,7 +176,8 @@ class ConsentPanel(CheckedPart):
         box.setAccessibleName(plain)
         box.setAccessibleDescription(self.tr("required") if required else "")
         box.setProperty("required", required)
-        box.clicked.connect(lambda _=False, k=key: self._on_clicked(k))
+        # toggled, not clicked: the accessibility action Toggle (switch access, screen readers) calls toggle().
+        box.toggled.connect(lambda _=False, k=key: self._on_clicked(k))
         problem = QLabel(parent)
         problem.setObjectName("fieldProblem")
         problem.setWordWrap(True)
@@ -225,3 +226,12 @@ class ConsentPanel(CheckedPart):
             label.setVisible(bool(text))
             required = self.tr("required") if box.property("required") else ""
             box.setAccessibleDescription("; ".join(part for part in (required, text) if part))
+
+
+def _set_quietly(box: QCheckBox, checked: bool) -> None:
+    """Tick or untick without it counting as the user's change (`toggled` feeds the touched state)."""
+    box.blockSignals(True)
+    try:
+        box.setChecked(checked)
+    finally:
+        box.blockSignals(False)

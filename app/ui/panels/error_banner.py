@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
 
+from app.ui.announce import announce
+
 
 class BannerLevel(enum.StrEnum):
     """How serious the message is; also the `level` property the style sheet keys on."""
@@ -114,7 +116,9 @@ class ErrorBanner(QFrame):
         for button in self.action_buttons:
             button.show()
         self.actions_rebuilt.emit()
-        # Screen readers announce the banner without it taking the keyboard focus from the user.
+        # Screen readers announce the banner without it taking the keyboard focus from the user: an announcement
+        # (Qt >= 6.8; errors interrupt, notes wait their turn), and the Alert event older readers listen for.
+        announce(self, f"{titles[level]}: {text}", assertive=level is BannerLevel.ERROR)
         QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
 
     def level(self) -> BannerLevel:

@@ -134,15 +134,26 @@ class TextInput(FieldInput):
             self.line.setValidator(QRegularExpressionValidator(typing, self.line))
         self.line.setInputMethodHints(hints)
         self.line.setPlaceholderText(placeholder)
-        self.line.textEdited.connect(self.edited)
+        # textChanged, not textEdited: text set through the accessibility API (dictation, voice control: AT-SPI
+        # EditableText) must count as the user's; only our own set_value stays quiet.
+        self._setting = False
+        self.line.textChanged.connect(self._on_text_changed)
         self._layout.addWidget(self.line)
         self._set_parts(self.line)
+
+    def _on_text_changed(self) -> None:
+        if not self._setting:
+            self.edited.emit()
 
     def value(self) -> Answer | None:
         return self.line.text() or None
 
     def set_value(self, value: Answer | None) -> None:
-        self.line.setText(_text_or_empty(value))
+        self._setting = True
+        try:
+            self.line.setText(_text_or_empty(value))
+        finally:
+            self._setting = False
 
 
 class MultiLineInput(FieldInput):
@@ -259,15 +270,24 @@ class YesNoInput(FieldInput):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.box = QCheckBox(text, self)
-        self.box.clicked.connect(self.edited)
+        self._setting = False
+        self.box.toggled.connect(self._on_toggled)  # the accessibility action Toggle emits no clicked
         self._layout.addWidget(self.box)
         self._set_parts(self.box)
 
     def value(self) -> Answer | None:
         return True if self.box.isChecked() else None
 
+    def _on_toggled(self) -> None:
+        if not self._setting:
+            self.edited.emit()
+
     def set_value(self, value: Answer | None) -> None:
-        self.box.setChecked(value is not None and as_bool(value) is True)
+        self._setting = True
+        try:
+            self.box.setChecked(value is not None and as_bool(value) is True)
+        finally:
+            self._setting = False
 
 
 class DateInput(FieldInput):
@@ -279,7 +299,8 @@ class DateInput(FieldInput):
         self.line.setValidator(QRegularExpressionValidator(_DATE_TYPING, self.line))
         self.line.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.line.setInputMethodHints(Qt.InputMethodHint.ImhDate)
-        self.line.textEdited.connect(self.edited)
+        self._setting = False
+        self.line.textChanged.connect(self._on_text_changed)  # as TextInput: AT-set text counts
         self.pick = QToolButton(self)
         self.pick.setText(self.tr("Calendar…"))
         self.pick.setProperty("ownAccessibleName", self.tr("choose from a calendar"))
@@ -305,8 +326,16 @@ class DateInput(FieldInput):
         self._menu.popup(self.pick.mapToGlobal(self.pick.rect().bottomLeft()))
         self.calendar.setFocus(Qt.FocusReason.PopupFocusReason)
 
+    def _on_text_changed(self) -> None:
+        if not self._setting:
+            self.edited.emit()
+
     def _on_date_picked(self, day: QDate) -> None:
-        self.line.setText(day.toString(_ISO))
+        self._setting = True  # edited is emitted once below, even when the same date is picked again
+        try:
+            self.line.setText(day.toString(_ISO))
+        finally:
+            self._setting = False
         self._menu.close()
         self.line.setFocus()
         self.edited.emit()
@@ -315,7 +344,11 @@ class DateInput(FieldInput):
         return self.line.text() or None
 
     def set_value(self, value: Answer | None) -> None:
-        self.line.setText(_text_or_empty(value))
+        self._setting = True
+        try:
+            self.line.setText(_text_or_empty(value))
+        finally:
+            self._setting = False
 
 
 def input_for(field: FormField, parent: QWidget | None = None) -> FieldInput:

@@ -121,7 +121,7 @@ class GuestsEditor(QWidget):
 
     def _append_row(self) -> GuestRow:
         row = GuestRow(self)
-        row.email.textEdited.connect(self.changed)
+        row.email.textChanged.connect(self.changed)  # not textEdited: text set through AT-SPI counts too
         row.email.editingFinished.connect(lambda r=row: self._on_row_left(r))
         row.remove.clicked.connect(lambda _=False, r=row: self.on_remove_clicked(r))
         self.rows.append(row)
