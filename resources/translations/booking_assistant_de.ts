@@ -47,6 +47,50 @@
         <translation>&amp;Buchen</translation>
     </message>
     <message>
+        <source>Choose a time</source>
+        <translation>Wählen Sie eine Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Enter the first name</source>
+        <translation>Geben Sie den Vornamen ein</translation>
+    </message>
+    <message>
+        <source>Check the first name</source>
+        <translation>Prüfen Sie den Vornamen</translation>
+    </message>
+    <message>
+        <source>Enter the last name</source>
+        <translation>Geben Sie den Nachnamen ein</translation>
+    </message>
+    <message>
+        <source>Check the last name</source>
+        <translation>Prüfen Sie den Nachnamen</translation>
+    </message>
+    <message>
+        <source>Enter the email</source>
+        <translation>Geben Sie die E-Mail-Adresse ein</translation>
+    </message>
+    <message>
+        <source>Check the email</source>
+        <translation>Prüfen Sie die E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Check the guests&apos; emails</source>
+        <translation>Prüfen Sie die E-Mail-Adressen der Gäste</translation>
+    </message>
+    <message>
+        <source>Answer “%1”</source>
+        <translation>Beantworten Sie „%1“</translation>
+    </message>
+    <message>
+        <source>Complete the form</source>
+        <translation>Füllen Sie das Formular aus</translation>
+    </message>
+    <message>
+        <source>Tick the consent box</source>
+        <translation>Setzen Sie das Häkchen bei der Einwilligung</translation>
+    </message>
+    <message>
         <source>Sending…</source>
         <translation>Wird gesendet …</translation>
     </message>
@@ -301,10 +345,6 @@
         <translation>Bei HubSpot anmelden</translation>
     </message>
     <message>
-        <source>Sign-in notice</source>
-        <translation>Hinweis zur Anmeldung</translation>
-    </message>
-    <message>
         <source>Account</source>
         <translation>Konto</translation>
     </message>
@@ -337,6 +377,10 @@
         <translation>Hub %1</translation>
     </message>
     <message>
+        <source>Sign-in notice: %1</source>
+        <translation>Hinweis zur Anmeldung: %1</translation>
+    </message>
+    <message>
         <source>Online</source>
         <translation>Online</translation>
     </message>
@@ -354,6 +398,10 @@
             <numerusform>%n wartend</numerusform>
             <numerusform>%n wartend</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

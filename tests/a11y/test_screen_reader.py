@@ -45,8 +45,8 @@ EXPECT = {
     "de": {
         "book": "Buchen",
         "open_day": "freie Zeiten verfügbar",
-        "missing_hint": "Wählen Sie eine Zeit",
-        "missing_time": "Wählen Sie eine Zeit",
+        "missing_hint": "Wählen Sie eine Uhrzeit",
+        "missing_time": "Wählen Sie eine Uhrzeit",
         "missing_email": "Geben Sie die E-Mail-Adresse ein",
         "link_label": "Meeting-Link",
         "link_key": "alt+m",
