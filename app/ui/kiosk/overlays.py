@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdi
 
 from app.kiosk.attempts import PinAttempts
 from app.kiosk.pin import verify_pin
+from app.ui.announce import announce
 from app.ui.kiosk.style import touch_button
 
 
@@ -104,7 +105,7 @@ class PinPrompt(Overlay):
         self.field.returnPressed.connect(self.submit)
         self.message = QLabel(self.card)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName(_tr("PIN message"))
+        title.setBuddy(self.field)  # the PIN field is labelled by the instruction (AT-SPI labelled-by)
         pad = QGridLayout()
         for index, digit in enumerate("123456789"):
             key = touch_button(digit, parent=self.card, role="key")
@@ -172,12 +173,14 @@ class PinPrompt(Overlay):
             self._say_wait(wait)
         else:
             self.message.setText(_tr("That PIN is not right."))
+            announce(self, self.message.text(), assertive=True)
 
     def _say_wait(self, wait: float) -> None:
         seconds = max(1, round(wait))
         self.message.setText(
             QCoreApplication.translate("KioskOverlay", "Too many wrong PINs. Try again in %n second(s).", "", seconds)
         )
+        announce(self, self.message.text(), assertive=True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

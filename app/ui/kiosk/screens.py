@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui.announce import announce
 from app.ui.kiosk.style import expand, touch_button
 
 
@@ -171,3 +172,5 @@ class ResultScreen(Screen):
         self.text.setText(text)
         self.text.setAccessibleName(text)
         self.setAccessibleName(heading)
+        # The visitor hears the outcome ("Meeting booked", "Please ask at the desk") without looking for it.
+        announce(self, f"{heading} {text}".strip(), assertive=True)
