@@ -919,10 +919,6 @@
         <translation>PIN</translation>
     </message>
     <message>
-        <source>PIN message</source>
-        <translation>PIN-Meldung</translation>
-    </message>
-    <message>
         <source>Staff exit</source>
         <translation>Ausgang für Mitarbeiter</translation>
     </message>
