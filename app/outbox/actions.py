@@ -146,20 +146,29 @@ class DraftActions:
         problem = self.send_problem(entry)
         if problem is not None:
             raise ActionRefused(problem, entry)
+        if entry.state is State.UNKNOWN:
+            return self._due_now(draft_id, self.outbox.resend)
+        return self._due_now(draft_id, self._queued_now)
+
+    retry = send_now
+
+    def _queued_now(self, draft_id: str) -> OutboxEntry:
+        """Queued and due now, whatever sendable state it is in (queued stays queued)."""
+        if self.outbox.get(draft_id).state is State.QUEUED:
+            return self.outbox.make_due(draft_id)
+        return self.outbox.queue(draft_id)
+
+    def _due_now(self, draft_id: str, change: Callable[[str], OutboxEntry]) -> OutboxEntry:
+        """Apply a checked `change` that leaves the draft queued, then let this process's sender take it."""
         try:
-            if entry.state is State.UNKNOWN:
-                updated = self.outbox.resend(draft_id)
-            elif entry.state is State.QUEUED:
-                updated = self.outbox.make_due(draft_id)
-            else:
-                updated = self.outbox.queue(draft_id)
+            updated = change(draft_id)
         except IllegalTransition as exc:
             raise self._refusal(draft_id) from exc
+        except DraftNotFound:
+            raise ActionRefused(NOT_FOUND) from None
         self.holds.release(draft_id)
         self._wake()
         return updated
-
-    retry = send_now
 
     # --- editing --------------------------------------------------------------------------------------------
 
@@ -187,35 +196,20 @@ class DraftActions:
         what the user typed so nothing is lost.
         """
         entry = self.get(draft_id)
-        try:
-            if entry.state is State.UNKNOWN:
-                if _without_time(request) != _without_time(entry.request):
-                    raise ActionRefused(ONLY_TIME_CHANGES, entry)
-                updated = self.outbox.pick_new_time(draft_id, start_ms)
-            else:
-                self.outbox.update_draft(draft_id, request=request, payload=payload, start_ms=start_ms)
-                updated = self.outbox.get(draft_id)
-                if updated.state is not State.QUEUED:
-                    updated = self.outbox.queue(draft_id)
-                else:
-                    updated = self.outbox.make_due(draft_id)
-        except IllegalTransition as exc:
-            raise self._refusal(draft_id) from exc
-        self.holds.release(draft_id)
-        self._wake()
-        return updated
+        if entry.state is State.UNKNOWN:
+            if _without_time(request) != _without_time(entry.request):
+                raise ActionRefused(ONLY_TIME_CHANGES, entry)
+            return self.pick_new_time(draft_id, start_ms)
+
+        def save(draft_id: str) -> OutboxEntry:
+            self.outbox.update_draft(draft_id, request=request, payload=payload, start_ms=start_ms)
+            return self._queued_now(draft_id)
+
+        return self._due_now(draft_id, save)
 
     def pick_new_time(self, draft_id: str, start_ms: int) -> OutboxEntry:
         """A new time for a needs-new-time, rejected or unknown draft; queued again with every answer kept."""
-        try:
-            updated = self.outbox.pick_new_time(draft_id, start_ms)
-        except IllegalTransition as exc:
-            raise self._refusal(draft_id) from exc
-        except DraftNotFound:
-            raise ActionRefused(NOT_FOUND) from None
-        self.holds.release(draft_id)
-        self._wake()
-        return updated
+        return self._due_now(draft_id, lambda draft_id: self.outbox.pick_new_time(draft_id, start_ms))
 
     # --- settling -------------------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ import pytest_asyncio
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.sandbox.state import DEMO_TOKEN
 from app.settings import Settings
 from app.ui.session import Session
 from tests.gui.window_support import SLUG, Loopback, close_session, open_session
@@ -37,5 +38,18 @@ async def session(qtbot: QtBot, tmp_path: Path) -> AsyncIterator[Session]:
     """The window on the demo sandbox, ready on the demo link's first open day."""
     settings = Settings(timezone="Europe/Berlin", use_24h=True, default_link=SLUG)
     opened = await open_session(qtbot, tmp_path / "profile", settings=settings)
+    yield opened
+    await close_session(opened)
+
+
+@pytest_asyncio.fixture
+async def account_session(
+    qtbot: QtBot, tmp_path: Path, loopback: Loopback, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[Session]:
+    """The window signed in (a script's token) against the loopback sandbox, on the demo link's first open day."""
+    monkeypatch.setenv("BOOKING_ASSISTANT_TOKEN", DEMO_TOKEN)  # a script's token: the keychain is never opened
+    settings = Settings(timezone="Europe/Berlin", use_24h=True, default_link=SLUG)
+    opened = await open_session(qtbot, tmp_path / "profile", settings=settings, demo=False, api_base=loopback.base)
+    assert not opened.services.demo
     yield opened
     await close_session(opened)

@@ -8,11 +8,9 @@ the same rules as the CLI, and the window follows what the sender did.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-import pytest_asyncio
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -36,15 +34,9 @@ from tests.gui.window_support import (
 pytestmark = pytest.mark.gui
 
 
-@pytest_asyncio.fixture
-async def session(
-    qtbot: QtBot, tmp_path: Path, loopback: Loopback, monkeypatch: pytest.MonkeyPatch
-) -> AsyncIterator[Session]:
-    monkeypatch.setenv("BOOKING_ASSISTANT_TOKEN", DEMO_TOKEN)
-    settings = Settings(timezone="Europe/Berlin", use_24h=True, default_link=SLUG)
-    opened = await open_session(qtbot, tmp_path / "profile", settings=settings, demo=False, api_base=loopback.base)
-    yield opened
-    await close_session(opened)
+@pytest.fixture
+def session(account_session: Session) -> Session:
+    return account_session
 
 
 async def next_event(session: Session, kind: type[OutboxEvent] = SentEvent, within_s: float = 15) -> OutboxEvent:

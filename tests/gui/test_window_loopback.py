@@ -8,34 +8,23 @@ and drafting while HubSpot is unreachable, then sending when it is back.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from pathlib import Path
 
 import httpx
 import pytest
-import pytest_asyncio
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.sandbox.state import DEMO_TOKEN
-from app.settings import Settings
 from app.store.outbox import State
 from app.ui.session import Session
-from tests.gui.window_support import SLUG, Loopback, click_book, close_session, fill_attendee, open_session, pick_time
+from tests.gui.window_support import SLUG, Loopback, click_book, fill_attendee, pick_time
 
 pytestmark = pytest.mark.gui
 
 
-@pytest_asyncio.fixture
-async def session(
-    qtbot: QtBot, tmp_path: Path, loopback: Loopback, monkeypatch: pytest.MonkeyPatch
-) -> AsyncIterator[Session]:
-    monkeypatch.setenv("BOOKING_ASSISTANT_TOKEN", DEMO_TOKEN)  # a script's token: the keychain is never opened
-    settings = Settings(timezone="Europe/Berlin", use_24h=True, default_link=SLUG)
-    opened = await open_session(qtbot, tmp_path / "profile", settings=settings, demo=False, api_base=loopback.base)
-    assert not opened.services.demo
-    yield opened
-    await close_session(opened)
+@pytest.fixture
+def session(account_session: Session) -> Session:
+    return account_session
 
 
 @pytest.mark.asyncio
