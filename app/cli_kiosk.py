@@ -18,7 +18,10 @@ def add_kiosk_commands(sub: Any) -> None:
     """Register `kiosk set-pin` and `kiosk configure` on the top-level subparsers."""
     p = sub.add_parser("kiosk", help="set up the front-desk kiosk (start it with --kiosk)")
     actions = p.add_subparsers(dest="kiosk_action", metavar="ACTION", required=True)
-    actions.add_parser("set-pin", help="staff PIN (4-12 digits) read from stdin; stored only as a slow salted hash")
+    actions.add_parser(
+        "set-pin",
+        help="staff PIN (6-12 digits, not 123456 or 111111) read from stdin; stored only as a slow salted hash",
+    )
     q = actions.add_parser("configure", help="link(s), idle time and offline policy of the kiosk")
     q.add_argument("--link", action="append", metavar="SLUG", help="meeting link to offer (repeat for a short list)")
     q.add_argument("--idle-seconds", type=int, metavar="N", help="ask 'Are you still there?' after N idle seconds")
@@ -35,7 +38,8 @@ def run_kiosk_command(args: argparse.Namespace, paths: Paths, stdin: TextIO | No
     import msgspec
 
     from app.kiosk.config import KioskSettings
-    from app.kiosk.pin import PinFormatError, check_pin_format, hash_pin
+    from app.kiosk.marker import sync_marker
+    from app.kiosk.pin import PinFormatError, calibrate, check_new_pin, hash_pin
     from app.settings import load_settings, save_settings
 
     loaded = load_settings(paths.settings_file)
@@ -45,12 +49,15 @@ def run_kiosk_command(args: argparse.Namespace, paths: Paths, stdin: TextIO | No
     settings = loaded.settings
     if args.kiosk_action == "set-pin":
         try:
-            pin = check_pin_format(_read_pin(stdin or sys.stdin))
+            # Trivial and short PINs are only for --demo profiles (a guessable PIN is an open door).
+            pin = check_new_pin(_read_pin(stdin or sys.stdin), demo=bool(getattr(args, "demo", False)))
         except PinFormatError as exc:
             sys.stderr.write(f"error: {exc}\n")
             return EXIT_INVALID
-        kiosk = msgspec.structs.replace(settings.kiosk, pin_hash=hash_pin(pin))
+        # As much scrypt work as ~0.25 s buys on this machine; the cost is stored in the hash for later upgrades.
+        kiosk = msgspec.structs.replace(settings.kiosk, pin_hash=hash_pin(pin, calibrate()))
         save_settings(paths.settings_file, msgspec.structs.replace(settings, kiosk=kiosk))
+        sync_marker(paths.config_dir, kiosk)
         sys.stdout.write("Kiosk PIN set (only its hash is stored).\n")
         return EXIT_OK
     changes: dict[str, Any] = {}
@@ -67,6 +74,7 @@ def run_kiosk_command(args: argparse.Namespace, paths: Paths, stdin: TextIO | No
         return EXIT_INVALID
     if changes:
         save_settings(paths.settings_file, msgspec.structs.replace(settings, kiosk=kiosk))
+        sync_marker(paths.config_dir, kiosk)  # "this profile is a kiosk" survives a broken settings file
     _describe(kiosk)
     return EXIT_OK
 

@@ -259,11 +259,11 @@ async def test_wrong_pins_back_off_even_for_the_right_pin(kiosk: Kiosk, qtbot: Q
         prompt.submit()
         assert prompt.checking is not None
         await prompt.checking
-    assert "Try again in 5 second" in prompt.message.text()
+    assert "Try again in 5 s" in prompt.message.text()
     prompt.field.setText(PIN)
     prompt.submit()
     assert prompt.checking is not None and prompt.checking.done()  # no new check was started
-    assert "Try again in 5 second" in prompt.message.text() and kiosk.closed == []
+    assert "Try again in 5 s" in prompt.message.text() and kiosk.closed == []
     kiosk.clock.now += 5
     prompt.field.setText(PIN)
     prompt.submit()

@@ -1,55 +1,79 @@
 """An in-app on-screen keyboard for name and email fields (licence-free; Windows' touch keyboard ignores Qt Widgets).
 
 Keys never take focus: each press is delivered to the focused field as a real key event, as typing would be.
+The letters follow the kiosk's language (QWERTZ, AZERTY, QWERTY) with a row of accented letters and `+`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from app.kiosk.keyboard_layouts import DIGITS, SYMBOLS, KeyLayout, layout_for, shifted
 from app.ui.kiosk.style import touch_button
-
-ROWS = ("1234567890", "qwertyuiop", "asdfghjkl'", "zxcvbnm-_")
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("OnScreenKeyboard", text)
 
 
-class OnScreenKeyboard(QWidget):
-    """Letters, digits, @ . - _ and ".com"; Shift for capitals; Backspace; Space."""
+def _symbol_names() -> dict[str, str]:
+    return {
+        "@": _tr("at sign"),
+        ".": _tr("dot"),
+        "-": _tr("hyphen"),
+        "_": _tr("underscore"),
+        "+": _tr("plus sign"),
+        "'": _tr("apostrophe"),
+    }
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+class OnScreenKeyboard(QWidget):
+    """Digits, the language's letters, accented letters, @ . - _ + ' and domain keys; Shift; Backspace; Space."""
+
+    def __init__(self, parent: QWidget | None = None, *, layout: KeyLayout | None = None) -> None:
         super().__init__(parent)
+        self.layout_keys = layout or layout_for(QLocale().name())
         self.setAccessibleName(_tr("On-screen keyboard"))
         self.shifted = False
         self.keys: dict[str, QPushButton] = {}
+        self._letters = self.layout_keys.letters()
         column = QVBoxLayout(self)
         column.setSpacing(4)
         column.setContentsMargins(0, 0, 0, 0)
+        rows = (DIGITS, *self.layout_keys.rows, self.layout_keys.accents)
+        width = max(len(row) for row in rows)
         grid = QGridLayout()
         grid.setSpacing(4)
-        for row, chars in enumerate(ROWS):
+        for row, chars in enumerate(rows):
+            offset = (width - len(chars)) // 2  # short rows centred, as on a real keyboard
             for col, char in enumerate(chars):
                 key = self._key(char, char)
                 key.clicked.connect(lambda _=False, c=char: self._type(c))
-                grid.addWidget(key, row, col)
+                grid.addWidget(key, row, col + offset)
         column.addLayout(grid)
+        # One bottom row for Shift, the symbols, the domain keys, Space and Delete: the keyboard stays six rows
+        # high, so a 768 px screen still shows the field being typed in above it.
         bottom = QHBoxLayout()
-        self.shift = self._key(_tr("⇧ Shift"), "shift", name=_tr("Shift"))
+        bottom.setSpacing(4)
+        self.shift = self._key(_tr("⇧"), "shift", name=_tr("Shift"))
         self.shift.setCheckable(True)
         self.shift.toggled.connect(self._set_shift)
-        bottom.addWidget(self.shift)
-        for text, name in (("@", _tr("at sign")), (".", _tr("dot")), (".com", _tr("dot com"))):
-            key = self._key(text, text, name=name)
+        bottom.addWidget(self.shift, 2)
+        names = _symbol_names()
+        for text in SYMBOLS:
+            key = self._key(text, text, name=names[text])
             key.clicked.connect(lambda _=False, t=text: self._send(t))
-            bottom.addWidget(key)
+            bottom.addWidget(key, 1)
+        for domain in self.layout_keys.domains:
+            key = self._key(domain, domain, name=_tr("dot %1").replace("%1", domain[1:]))
+            key.clicked.connect(lambda _=False, t=domain: self._send(t))
+            bottom.addWidget(key, 2)
         space = self._key(_tr("Space"), "space")
         space.clicked.connect(lambda: self._send(" "))
-        bottom.addWidget(space, 3)
-        back = self._key(_tr("⌫ Delete"), "backspace", name=_tr("Delete the last character"))
+        bottom.addWidget(space, 4)
+        back = self._key(_tr("⌫"), "backspace", name=_tr("Delete the last character"))
         back.clicked.connect(lambda: self._send("", Qt.Key.Key_Backspace))
         bottom.addWidget(back, 2)
         column.addLayout(bottom)
@@ -62,12 +86,11 @@ class OnScreenKeyboard(QWidget):
 
     def _set_shift(self, on: bool) -> None:
         self.shifted = on
-        for row in ROWS:
-            for char in row:
-                self.keys[char].setText(char.upper() if on else char)
+        for char in self._letters:
+            self.keys[char].setText(shifted(char) if on else char)
 
     def _type(self, char: str) -> None:
-        self._send(char.upper() if self.shifted else char)
+        self._send(shifted(char) if self.shifted and char.isalpha() else char)
         if self.shifted:
             self.shift.setChecked(False)  # one capital, as phone keyboards do
 

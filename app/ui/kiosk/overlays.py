@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -20,11 +21,15 @@ def _tr(text: str) -> str:
 
 
 class Overlay(QFrame):
-    """A dimmed layer over the parent with a centred card; it follows the parent's size."""
+    """An opaque layer over the parent with a centred card; it follows the parent's size.
+
+    Opaque, not dimmed: what the visitor typed must not show through while a stranger may be looking.
+    """
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("overlay")
+        self.setAutoFillBackground(True)
         self.card = QFrame(self)
         self.card.setObjectName("overlayCard")
         self.body = QVBoxLayout(self.card)
@@ -81,6 +86,7 @@ class PinPrompt(Overlay):
     """Staff exit: a PIN pad; wrong PINs back off; the right one emits `unlocked`."""
 
     unlocked = Signal()
+    verified = Signal(str)  # the correct PIN, for re-hashing it with a higher cost on the way out (never stored)
 
     def __init__(
         self, parent: QWidget, pin_hash: Callable[[], str], attempts: PinAttempts, start: Callable[..., object]
@@ -131,16 +137,24 @@ class PinPrompt(Overlay):
         self.body.addLayout(pad)
         self.body.addLayout(buttons)
         self.checking: asyncio.Task[None] | None = None
+        # The lockout counts down on screen ("Try again in 4 s") instead of a static "second(s)".
+        self.countdown = QTimer(self)
+        self.countdown.setInterval(250)
+        self.countdown.timeout.connect(self._tick)
 
     def open_prompt(self) -> None:
         self.field.clear()
         self.message.clear()
         self.cover()
         self.field.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.attempts.wait_s() > 0:  # locked from before (even from before a restart): say so at once
+            self._tick()
+            self.countdown.start()
 
     def dismiss(self) -> None:
         self.field.clear()
         self.message.clear()
+        self.countdown.stop()
         self.hide()
 
     def submit(self) -> None:
@@ -165,6 +179,7 @@ class PinPrompt(Overlay):
             self.ok_button.setEnabled(True)
         if ok:
             self.attempts.record_success()
+            self.verified.emit(pin)
             self.hide()
             self.unlocked.emit()
             return
@@ -176,11 +191,22 @@ class PinPrompt(Overlay):
             announce(self, self.message.text(), assertive=True)
 
     def _say_wait(self, wait: float) -> None:
-        seconds = max(1, round(wait))
-        self.message.setText(
-            QCoreApplication.translate("KioskOverlay", "Too many wrong PINs. Try again in %n second(s).", "", seconds)
-        )
-        announce(self, self.message.text(), assertive=True)
+        self._show_wait(wait)
+        self.countdown.start()
+        announce(self, self.message.text(), assertive=True)  # once: the countdown itself is not read out
+
+    def _show_wait(self, wait: float) -> None:
+        seconds = max(1, math.ceil(wait))
+        self.message.setText(_tr("Too many wrong PINs. Try again in %1 s.").replace("%1", str(seconds)))
+
+    def _tick(self) -> None:
+        wait = self.attempts.wait_s()
+        if wait > 0:
+            self._show_wait(wait)
+            return
+        self.countdown.stop()
+        self.message.setText(_tr("You can try the PIN again."))
+        announce(self, self.message.text())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

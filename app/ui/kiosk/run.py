@@ -8,13 +8,14 @@ import contextlib
 import json
 import logging
 import os
+import re
 import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.paths import Paths
-from app.settings import Settings, load_settings
+from app.settings import LoadedSettings, Settings, load_settings
 
 if TYPE_CHECKING:  # `wants_kiosk` runs before the window's first paint: no API models or errors before it
     from app.hubspot.models import MeetingLink
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 #: With --demo and no PIN set, the staff PIN is this (said on stderr); a real kiosk refuses to start without one.
 DEMO_PIN = "0000"
 EXIT_NO_PIN = 2
+EXIT_SETTINGS_UNREADABLE = 2
 
 
 def run_kiosk(args: argparse.Namespace, paths: Paths) -> int:
@@ -46,10 +48,58 @@ def _has_display() -> bool:
 
 
 def wants_kiosk(args: argparse.Namespace, paths: Paths) -> bool:
-    """--kiosk, or the admin's `kiosk configure --enable` (a normal start then opens the kiosk)."""
+    """--kiosk, or the admin's `kiosk configure --enable` (a normal start then opens the kiosk).
+
+    Fails closed: the profile's kiosk marker, or a settings file that cannot be read but mentions an enabled
+    kiosk, is enough. A broken settings.json must never open the rep window with every visitor's history.
+    """
     if getattr(args, "kiosk", False):
         return True
-    return load_settings(paths.settings_file).settings.kiosk.enabled
+    from app.kiosk.marker import is_kiosk_profile
+
+    if is_kiosk_profile(paths.config_dir):
+        return True
+    loaded = load_settings(paths.settings_file)
+    return loaded.settings.kiosk.enabled or (loaded.problem is not None and _mentions_enabled_kiosk(paths))
+
+
+_ENABLED = re.compile(rb'"enabled"\s*:\s*true')
+
+
+def _mentions_enabled_kiosk(paths: Paths) -> bool:
+    """A settings file we cannot use, from before the marker existed: does it look like an enabled kiosk?"""
+    try:
+        return bool(_ENABLED.search(paths.settings_file.read_bytes()))
+    except OSError:
+        return True  # unreadable: the doubt counts as a kiosk
+
+
+def kiosk_settings_for_start(paths: Paths, loaded: LoadedSettings) -> tuple[KioskSettings | None, str]:
+    """The kiosk section to run on, and a message for staff when there is none we can trust.
+
+    Settings readable: theirs (the marker is refreshed from them when enabled). Unreadable: the marker's copy.
+    Neither: None, and the kiosk refuses to start rather than run without the staff PIN.
+    """
+    from app.kiosk.marker import read_marker, sync_marker
+
+    if loaded.problem is None:
+        kiosk = loaded.settings.kiosk
+        if kiosk.enabled:
+            try:
+                sync_marker(paths.config_dir, kiosk)
+            except OSError:
+                log.exception("Could not write the kiosk marker")
+        return kiosk, ""
+    marked = read_marker(paths.config_dir)
+    if marked is not None:
+        log.warning("Settings unreadable; the kiosk runs on the copy kept in its marker")
+        return marked, ""
+    message = (
+        f"This profile is set up as a front-desk kiosk, but its settings cannot be read. {loaded.problem}\n"
+        "Staff: fix the settings file (or run `booking-assistant kiosk configure` and `kiosk set-pin` again); "
+        "the booking window stays closed until then.\n"
+    )
+    return None, message
 
 
 def pick_links(links: list[MeetingLink], kiosk: KioskSettings) -> list[tuple[str, str]]:
@@ -63,6 +113,7 @@ def pick_links(links: list[MeetingLink], kiosk: KioskSettings) -> list[tuple[str
 
 async def kiosk_main(app: Any, args: argparse.Namespace, paths: Paths, started: float) -> int:
     """The kiosk on the profile's account (the window's start-up path: --demo, else the stored sign-in)."""
+    import msgspec
     from PySide6.QtWidgets import QApplication
 
     from app.ui.qt_app import install_language, remove_language
@@ -70,14 +121,21 @@ async def kiosk_main(app: Any, args: argparse.Namespace, paths: Paths, started: 
     from app.ui.start_services import api_base_of, open_start_services
 
     assert isinstance(app, QApplication)
-    settings: Settings = load_settings(paths.settings_file).settings
+    loaded = load_settings(paths.settings_file)
+    kiosk, refusal = kiosk_settings_for_start(paths, loaded)
+    if kiosk is None:
+        sys.stderr.write(refusal)
+        return EXIT_SETTINGS_UNREADABLE
+    if loaded.problem is not None:
+        sys.stderr.write(f"{loaded.problem}\nThe kiosk runs on the settings it kept when it was enabled.\n")
+    settings: Settings = msgspec.structs.replace(loaded.settings, kiosk=kiosk)
     translators = install_language(app, settings.language)
     # No window to paint yet: the kiosk's first screen needs the account (real or demo) and, for a real one, a PIN.
     signin = SignInFlow(None, paths, api_base_of(args, settings))
     try:
         services = await open_start_services(args, paths, settings, signin)
         try:
-            return await _run(app, args, settings, services, started)
+            return await _run(app, args, paths, settings, services, started)
         finally:
             await services.aclose()
     finally:
@@ -85,7 +143,10 @@ async def kiosk_main(app: Any, args: argparse.Namespace, paths: Paths, started: 
         remove_language(app, translators)
 
 
-async def _run(app: Any, args: argparse.Namespace, settings: Settings, services: Any, started: float) -> int:
+async def _run(
+    app: Any, args: argparse.Namespace, paths: Paths, settings: Settings, services: Any, started: float
+) -> int:
+    from app.kiosk.attempts import ATTEMPTS_FILE, PinAttempts
     from app.kiosk.pin import hash_pin
     from app.ui.async_bridge import ErrorReporter
     from app.ui.formatting import locale_uses_24h
@@ -100,7 +161,7 @@ async def _run(app: Any, args: argparse.Namespace, settings: Settings, services:
             sys.stderr.write("The kiosk needs a staff PIN first: booking-assistant kiosk set-pin\n")
             return EXIT_NO_PIN
         sys.stderr.write(f"Demo kiosk: no PIN is set, so the staff PIN is {DEMO_PIN}.\n")
-        pin_hash = hash_pin(DEMO_PIN)
+        pin_hash = await asyncio.to_thread(hash_pin, DEMO_PIN)
 
     closing = asyncio.Event()
     ctx = KioskContext(
@@ -112,7 +173,12 @@ async def _run(app: Any, args: argparse.Namespace, settings: Settings, services:
         use_24h=settings.use_24h if settings.use_24h is not None else locale_uses_24h(),
         sender_lock=services.sender.lock,
     )
-    window = KioskWindow(ctx, pin_hash=pin_hash, on_close=closing.set)
+    # Wrong PINs are counted in the profile: quitting or a crash never hands out fresh free tries.
+    attempts = PinAttempts(path=paths.data_dir / ATTEMPTS_FILE)
+    window = KioskWindow(ctx, pin_hash=pin_hash, on_close=closing.set, attempts=attempts)
+    upgrade: list[str] = []  # the correct PIN, held in memory only until its hash is remade on the way out
+    if not services.demo:
+        window.pin_prompt.verified.connect(upgrade.append)
     reporter = ErrorReporter(lambda: window)
     uninstall = reporter.install(asyncio.get_running_loop())
 
@@ -152,6 +218,8 @@ async def _run(app: Any, args: argparse.Namespace, settings: Settings, services:
             window._may_close = True
             window.close()
         await closing.wait()
+        if upgrade:
+            await _upgrade_pin_hash(paths, pin_hash, upgrade[-1])
         return 0
     finally:
         window.hide()
@@ -176,6 +244,27 @@ async def _links(services: Any, kiosk: KioskSettings, window: Any) -> list[tuple
     with contextlib.suppress(Exception):
         window.update_indicator()
     return pick_links(links, kiosk)
+
+
+async def _upgrade_pin_hash(paths: Paths, stored: str, pin: str) -> None:
+    """After a correct PIN: a hash made with less work than this machine affords is made again (off the UI thread)."""
+    import msgspec
+
+    from app.kiosk.marker import sync_marker
+    from app.kiosk.pin import calibrate, hash_pin, needs_upgrade
+    from app.settings import save_settings
+
+    cost = await asyncio.to_thread(calibrate)
+    if not needs_upgrade(stored, cost):
+        return
+    loaded = load_settings(paths.settings_file)
+    if loaded.problem is not None or loaded.settings.kiosk.pin_hash != stored:
+        return  # nothing we may rewrite, or someone set a new PIN meanwhile
+    fresh = await asyncio.to_thread(hash_pin, pin, cost)
+    kiosk = msgspec.structs.replace(loaded.settings.kiosk, pin_hash=fresh)
+    save_settings(paths.settings_file, msgspec.structs.replace(loaded.settings, kiosk=kiosk))
+    sync_marker(paths.config_dir, kiosk)
+    log.info("Kiosk PIN hash upgraded to scrypt n=%d r=%d p=%d", cost.n, cost.r, cost.p)
 
 
 def _save(window: Any, target: Path) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -16,9 +17,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from app.ui.announce import announce
-from app.ui.kiosk.style import expand, touch_button
+from app.ui.kiosk.style import MIN_TARGET_PX, expand, touch_button
+
+#: A choice button's padding and border (style.py: 22 px each side, 2 px border), plus a little air.
+_BUTTON_PADDING_PX = 56
 
 
 def _tr(text: str) -> str:
@@ -85,7 +90,11 @@ class Screen(QWidget):
 
 
 class ChoiceScreen(Screen):
-    """Big buttons in a grid (links, days or times); `chosen` carries the index of the pressed one."""
+    """Big buttons in a grid (links, days or times); `chosen` carries the index of the pressed one.
+
+    `columns` is the most per row: fewer are used when the texts would not fit (a portrait tablet), and a text too
+    wide even for one column is elided with "…", never cut at both ends; the accessible name keeps the whole text.
+    """
 
     chosen = Signal(int)
 
@@ -99,6 +108,9 @@ class ChoiceScreen(Screen):
         self.area = touch_scroll(self.holder)
         self.content.addWidget(self.area)
         self.buttons: list[QPushButton] = []
+        self._texts: list[str] = []
+        self._shown_columns = 0
+        self.area.viewport().installEventFilter(self)
 
     def set_choices(self, choices: Sequence[tuple[str, str]]) -> None:
         """(text, accessible name) per choice, in order."""
@@ -106,18 +118,60 @@ class ChoiceScreen(Screen):
             button.setParent(None)
             button.deleteLater()
         self.buttons = []
+        self._texts = [text for text, _ in choices]
         for index, (text, name) in enumerate(choices):
             button = touch_button(text, name, role="choice", parent=self.holder)
             expand(button)
+            button.setMinimumWidth(MIN_TARGET_PX)  # the grid may make it narrower than its text; we elide
             button.clicked.connect(lambda _=False, i=index: self.chosen.emit(i))
-            self.grid.addWidget(button, index // self._columns, index % self._columns)
             self.buttons.append(button)
+        self._shown_columns = 0
+        self._arrange()
         if self.buttons:
             self.buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def columns_for(self, width: int) -> int:
+        """How many columns fit `width` without cutting the widest text (at least one)."""
+        if not self.buttons:
+            return 1
+        spacing = self.grid.spacing()
+        needed = max(self._full_width(button, text) for button, text in zip(self.buttons, self._texts, strict=True))
+        fit = (width + spacing) // (needed + spacing)
+        return max(1, min(self._columns, fit))
+
+    def _full_width(self, button: QPushButton, text: str) -> int:
+        return button.fontMetrics().horizontalAdvance(text) + _BUTTON_PADDING_PX
+
+    def _arrange(self) -> None:
+        width = self.area.viewport().width()
+        columns = self.columns_for(width)
+        if columns != self._shown_columns:
+            self._shown_columns = columns
+            for button in self.buttons:
+                self.grid.removeWidget(button)
+            for index, button in enumerate(self.buttons):
+                self.grid.addWidget(button, index // columns, index % columns)
+        cell = (width - self.grid.spacing() * (columns - 1)) // columns - _BUTTON_PADDING_PX
+        for button, text in zip(self.buttons, self._texts, strict=True):
+            shown = button.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, max(cell, 1))
+            button.setText(shown)
+            button.setToolTip(text if shown != text else "")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isValid(self):
+            self._arrange()
+        return False
+
 
 class FormScreen(Screen):
-    """A panel (the attendee form or the consent) in a touch scroll area, optionally over the keyboard."""
+    """A panel (the attendee form or the consent) in a touch scroll area, optionally over the keyboard.
+
+    The field with the focus is scrolled into view whenever focus moves (a tap, Tab, *Next* jumping to the first
+    problem) and when the area shrinks: at 1366×768 with the keyboard up only two or three fields fit.
+    """
+
+    #: Room kept above and below the focused input, for its caption and its problem message.
+    REVEAL_MARGIN_PX = 90
 
     def __init__(self, title: str, panel: QWidget, keyboard: QWidget | None, parent: QWidget | None = None) -> None:
         super().__init__(title, parent=parent)
@@ -127,6 +181,35 @@ class FormScreen(Screen):
         if keyboard is not None:
             self.content.addWidget(keyboard)
         self.next = self.add_primary(_tr("Next ›"), _tr("Next"))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+        self.area.viewport().installEventFilter(self)
+
+    def reveal_focus(self) -> None:
+        """Scroll so the focused field is in view, now and again once pending layout changes have landed."""
+        self._reveal()
+        QTimer.singleShot(0, self._reveal)
+
+    def _reveal(self) -> None:
+        if not isValid(self):
+            return
+        focused = QApplication.focusWidget()
+        if focused is None or not self.panel.isAncestorOf(focused):
+            return
+        layout = self.panel.layout()
+        if layout is not None:
+            layout.activate()  # geometry of messages shown a moment ago, not of the form before them
+        self.area.ensureWidgetVisible(focused, 16, min(self.REVEAL_MARGIN_PX, self.area.viewport().height() // 4))
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and isValid(self) and self.panel.isAncestorOf(new):
+            self.reveal_focus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isValid(self):
+            self.reveal_focus()  # the keyboard appeared or the screen turned: the field stays in view
+        return False
 
 
 class ConfirmScreen(Screen):

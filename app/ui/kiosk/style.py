@@ -21,7 +21,7 @@ QPushButton#primary, QPushButton#attractAction {
 QPushButton#primary { min-width: 220px; }
 QPushButton#attractAction { font-size: 34pt; min-height: 150px; min-width: 560px; border-radius: 24px; }
 QPushButton[role="choice"] { min-height: 84px; font-size: 22pt; text-align: center; }
-QPushButton[role="key"] { min-height: 48px; min-width: 48px; padding: 0; font-size: 18pt; }
+QPushButton[role="key"] { min-height: 44px; min-width: 44px; padding: 0 4px; font-size: 18pt; }
 QPushButton#staffCorner {
     border: none; background: transparent; font-size: 11pt; color: palette(placeholder-text);
     min-height: 44px; min-width: 44px; padding: 4px 10px;
@@ -34,9 +34,10 @@ QLabel#kioskNotice { font-size: 20pt; border: 2px solid palette(mid); border-rad
 QLabel#resultHeading { font-size: 40pt; font-weight: bold; }
 QLabel#fieldProblem { color: #b3261e; font-size: 17pt; }
 QLineEdit, QComboBox, QPlainTextEdit, QSpinBox, QDateEdit { min-height: 56px; font-size: 21pt; padding: 4px 10px; }
-QCheckBox, QRadioButton { min-height: 52px; spacing: 16px; }
-QCheckBox::indicator, QRadioButton::indicator { width: 40px; height: 40px; }
-QFrame#overlay { background: rgba(0, 0, 0, 150); }
+QCheckBox, QRadioButton { min-height: 52px; spacing: 12px; }
+QCheckBox::indicator, QRadioButton::indicator { width: 48px; height: 48px; }
+_BoxLabel { padding-top: 10px; min-height: 40px; }
+QFrame#overlay { background: palette(dark); }  /* opaque: nothing typed shows through */
 QFrame#overlayCard { background: palette(window); border: 3px solid palette(highlight); border-radius: 24px; }
 QScrollBar:vertical { width: 28px; }
 """

@@ -24,7 +24,7 @@ from app.ui.formatting import format_day_long, format_time
 from app.ui.kiosk.context import KioskContext
 from app.ui.kiosk.keyboard import OnScreenKeyboard
 from app.ui.kiosk.screens import ChoiceScreen, ConfirmScreen, FormScreen, ResultScreen, Screen
-from app.ui.panels.attendee_form import AttendeeForm
+from app.ui.kiosk.visitor_form import VisitorForm
 from app.ui.panels.consent_panel import ConsentPanel
 
 log = logging.getLogger(__name__)
@@ -58,7 +58,7 @@ class VisitorFlow(QWidget):
         self.links = ChoiceScreen(_tr("Who would you like to meet?"), columns=1, back=False)
         self.days = ChoiceScreen(_tr("Choose a day"), columns=2)
         self.times = ChoiceScreen(_tr("Choose a time"), columns=4)
-        self.form = AttendeeForm(allow_suggestions=False)
+        self.form = VisitorForm()
         self.details = FormScreen(_tr("Your details"), self.form, OnScreenKeyboard() if ctx.kiosk.keyboard else None)
         self.consent_panel = ConsentPanel()
         self.consent = FormScreen(_tr("Your consent"), self.consent_panel, None)
@@ -155,8 +155,12 @@ class VisitorFlow(QWidget):
 
     def _details_done(self) -> None:
         if not self.form.is_valid():
+            # Said above the form too: with the keyboard up, the field itself may be the only thing in view.
+            self.details.set_notice(_tr("Please check the fields marked below."))
             self.form.focus_first_problem()
+            self.details.reveal_focus()
             return
+        self.details.set_notice("")
         assert self.offer is not None
         if self.offer.has_consent:
             self._show(self.consent)
@@ -166,6 +170,7 @@ class VisitorFlow(QWidget):
     def _consent_done(self) -> None:
         if not self.consent_panel.is_valid():
             self.consent_panel.focus_first_problem()
+            self.consent.reveal_focus()
             return
         self._confirm()
 

@@ -18,6 +18,7 @@ from app.kiosk.idle import IdlePhase, IdleWatch
 from app.kiosk.submit import queued_count
 from app.store.outbox import Outbox
 from app.ui.async_bridge import BackgroundTasks
+from app.ui.kiosk import lockdown
 from app.ui.kiosk.context import KioskContext
 from app.ui.kiosk.overlays import IdlePrompt, PinPrompt
 from app.ui.kiosk.style import KIOSK_QSS, touch_button
@@ -44,6 +45,7 @@ class KioskWindow(QWidget):
         clock: Callable[[], float] = time.monotonic,
         flush_outbox: Callable[[], object] | None = None,
         title: str = "",
+        attempts: PinAttempts | None = None,
     ) -> None:
         super().__init__()
         self.ctx = ctx
@@ -82,7 +84,7 @@ class KioskWindow(QWidget):
 
         self.idle_prompt = IdlePrompt(self)
         self.idle_prompt.still_here.connect(self._still_here)
-        self.pin_prompt = PinPrompt(self, lambda: self._pin_hash, PinAttempts(clock), self.tasks.start)
+        self.pin_prompt = PinPrompt(self, lambda: self._pin_hash, attempts or PinAttempts(clock), self.tasks.start)
         self.pin_prompt.unlocked.connect(self._unlock)
         shortcut = QShortcut(QKeySequence(STAFF_SHORTCUT), self)
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -102,17 +104,22 @@ class KioskWindow(QWidget):
         page.setAccessibleName(_tr("Welcome"))
         title = QLabel(_tr("Welcome!"), page)
         title.setObjectName("attractTitle")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setWordWrap(True)
         subtitle = QLabel(_tr("Book a meeting with our team in under a minute."), page)
         subtitle.setObjectName("attractSubtitle")
         subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        subtitle.setWordWrap(True)  # a portrait tablet is narrower than the sentence: wrap, never cut
         self.start_button = touch_button(_tr("Tap to book a meeting"), parent=page)
         self.start_button.setObjectName("attractAction")
         self.start_button.clicked.connect(self.start_visit)
         column = QVBoxLayout(page)
+        column.setContentsMargins(32, 48, 32, 32)
         column.addStretch(2)
-        for widget in (title, subtitle, self.start_button):
-            column.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        for widget in (title, subtitle):
+            column.addWidget(widget)  # full width, centred text: wraps inside the screen
             column.addSpacing(24)
+        column.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addStretch(3)
         return page
 
@@ -146,6 +153,7 @@ class KioskWindow(QWidget):
             visit.deleteLater()
         self.stack.setCurrentWidget(self.attract)
         self.start_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        lockdown.clear_clipboard()  # what visitor 1 copied or selected is gone before visitor 2 arrives
         self.update_indicator()
 
     def _visit_ended(self) -> None:
@@ -178,6 +186,9 @@ class KioskWindow(QWidget):
             self.reset()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if lockdown.blocks(watched, event):
+            event.accept()
+            return True  # context menus, clipboard keys, middle-click paste, drags: never between visitors
         if event.type() in _ACTIVITY and not self.idle_prompt.isVisible():
             self.idle.touch()
         return False
