@@ -50,3 +50,36 @@ def test_configure_keeps_other_settings_and_validates(tmp_path: Path, capsys: py
     assert main([*base, "--idle-seconds", "1"]) == 2
     assert "idle_seconds" in capsys.readouterr().err
     assert load_settings(_settings_file(tmp_path)).settings.kiosk.idle_seconds == 120
+
+
+@pytest.mark.parametrize("pin", ["123456", "000000", "2468"])
+def test_set_pin_refuses_guessable_pins_outside_demo(
+    pin: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{pin}\n"))
+    assert main(["--profile", str(tmp_path), "kiosk", "set-pin"]) == 2
+    err = capsys.readouterr().err
+    assert "too easy" in err or "at least 6" in err
+    assert not _settings_file(tmp_path).exists()
+
+
+def test_set_pin_in_a_demo_profile_takes_a_simple_pin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("0000\n"))
+    assert main(["--profile", str(tmp_path), "--demo", "kiosk", "set-pin"]) == 0
+    assert verify_pin("0000", load_settings(_settings_file(tmp_path)).settings.kiosk.pin_hash)
+
+
+def test_enabling_the_kiosk_marks_the_profile_and_disabling_unmarks_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.kiosk.marker import is_kiosk_profile, read_marker
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("482916\n"))
+    assert main(["--profile", str(tmp_path), "kiosk", "set-pin"]) == 0
+    assert not is_kiosk_profile(tmp_path)  # a PIN alone does not make a kiosk
+    assert main(["--profile", str(tmp_path), "kiosk", "configure", "--enable", "--link", "alex-morgan"]) == 0
+    marked = read_marker(tmp_path)
+    assert marked is not None and marked.enabled and marked.links == ["alex-morgan"]
+    assert verify_pin("482916", marked.pin_hash)
+    assert main(["--profile", str(tmp_path), "kiosk", "configure", "--no-enable"]) == 0
+    assert not is_kiosk_profile(tmp_path)

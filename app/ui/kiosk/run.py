@@ -188,6 +188,25 @@ async def _run(
         window.set_online(not report.offline)
 
     window._flush_outbox = lambda: window.tasks.start(flush(), name="kiosk-flush")
+    probing: list[bool] = []
+
+    async def probe() -> None:
+        """Can HubSpot be reached now? (The list of links: small, and the cache stays fresh.)"""
+        from app.hubspot.errors import SchedulerError
+
+        if probing:
+            return  # the last check is still waiting for its timeout
+        probing.append(True)
+        try:
+            links = await services.client.list_links()
+            services.cache.put_links(links, account=services.account)
+            window.set_online(True)
+        except SchedulerError:
+            window.set_online(False)
+        finally:
+            probing.clear()
+
+    window._probe_connection = lambda: window.tasks.start(probe(), name="kiosk-probe")
     if args.smoke or args.screenshot:
         window.resize(1280, 800)
         window.show()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout,
 
 from app.kiosk.attempts import PinAttempts
 from app.kiosk.idle import IdlePhase, IdleWatch
-from app.kiosk.submit import queued_count
+from app.kiosk.staff_status import StaffCounts
 from app.store.outbox import Outbox
 from app.ui.async_bridge import BackgroundTasks
 from app.ui.kiosk import lockdown
@@ -28,6 +28,9 @@ STAFF_TAPS = 5
 STAFF_TAP_WINDOW_S = 3.0
 STAFF_SHORTCUT = "Ctrl+Alt+K"
 TICK_MS = 1000
+#: How often (in ticks) the connection is checked: often while offline, to say "Online" soon after it is back.
+PROBE_ONLINE_TICKS, PROBE_OFFLINE_TICKS = 60, 10
+INDICATOR_TICKS = 5  # the counts of the staff corner, refreshed from the outbox
 _ACTIVITY = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress, QEvent.Type.Wheel})
 
 
@@ -44,6 +47,7 @@ class KioskWindow(QWidget):
         on_close: Callable[[], None],
         clock: Callable[[], float] = time.monotonic,
         flush_outbox: Callable[[], object] | None = None,
+        probe_connection: Callable[[], object] | None = None,
         title: str = "",
         attempts: PinAttempts | None = None,
     ) -> None:
@@ -53,6 +57,7 @@ class KioskWindow(QWidget):
         self._on_close = on_close
         self._clock = clock
         self._flush_outbox = flush_outbox
+        self._probe_connection = probe_connection  # starts a check of HubSpot; it reports with set_online()
         self._may_close = False
         self._taps: list[float] = []
         self._thanks_until: float | None = None
@@ -169,6 +174,12 @@ class KioskWindow(QWidget):
         self._ticks += 1
         if self._flush_outbox is not None and self._ticks % self._flush_every == 0:
             self._flush_outbox()
+        # The staff corner follows the real connection, not only what the last visitor's booking saw.
+        probe_every = PROBE_ONLINE_TICKS if self.online else PROBE_OFFLINE_TICKS
+        if self._probe_connection is not None and self._ticks % probe_every == 0:
+            self._probe_connection()
+        if self._ticks % INDICATOR_TICKS == 0:
+            self.update_indicator()
         if self._thanks_until is not None and self._clock() >= self._thanks_until:
             self.reset()
             return
@@ -200,10 +211,12 @@ class KioskWindow(QWidget):
         self.update_indicator()
 
     def update_indicator(self) -> None:
-        """Online/offline and how many requests wait, for staff; words and symbols, not colour alone."""
+        """Online/offline, how many requests wait and how many need staff; words and symbols, not colour alone."""
         state = _tr("● Online") if self.online else _tr("○ Offline")
-        count = queued_count(Outbox(self.ctx.db))
-        text = _tr("%1 · %2 queued").replace("%1", state).replace("%2", str(count))
+        counts = StaffCounts.of(Outbox(self.ctx.db))
+        text = _tr("%1 · %2 queued").replace("%1", state).replace("%2", str(counts.queued))
+        if counts.needs_staff:
+            text += " · " + _tr("%1 need staff").replace("%1", str(counts.needs_staff))
         self.staff_corner.setText(text)
         self.staff_corner.setAccessibleName(_tr("Staff. Status: %1").replace("%1", text))
         self._place_corner()
