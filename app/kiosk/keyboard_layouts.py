@@ -20,10 +20,16 @@ class KeyLayout:
     def letters(self) -> str:
         return "".join(self.rows) + self.accents
 
+    def rows_with_symbols(self) -> tuple[str, ...]:
+        """The letter rows with `'`, `-` and `_` at their ends."""
+        return tuple(row + extra for row, extra in zip(self.rows, ROW_SYMBOLS, strict=True))
+
 
 DIGITS = "1234567890"
-#: Symbols an email address or a name needs; `+` for name+tag@example.com.
-SYMBOLS = ("@", ".", "-", "_", "+", "'")
+#: On the bottom row: what every email address needs, and `+` for name+tag@example.com.
+SYMBOLS = ("@", ".", "+")
+#: Ends the letter rows, as on a real keyboard: Jean-Luc, O'Brien, first_last@.
+ROW_SYMBOLS = ("", "'", "-_")
 
 QWERTY = KeyLayout("en", ("qwertyuiop", "asdfghjkl", "zxcvbnm"), "éèáàäöüñçø", (".com", ".org"))
 QWERTZ = KeyLayout("de", ("qwertzuiopü", "asdfghjklöä", "yxcvbnmß"), "éèáàêçñøåœ", (".de", ".com"))

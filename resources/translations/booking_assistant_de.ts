@@ -887,13 +887,6 @@
             <numerusform>Zum Schutz Ihrer Daten wird alles, was Sie eingegeben haben, in %n Sekunden gelöscht.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Too many wrong PINs. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>Zu viele falsche PINs. Versuchen Sie es in %n Sekunde erneut.</numerusform>
-            <numerusform>Zu viele falsche PINs. Versuchen Sie es in %n Sekunden erneut.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Are you still there?</source>
         <translation>Sind Sie noch da?</translation>
@@ -933,6 +926,14 @@
     <message>
         <source>Time left</source>
         <translation>Verbleibende Zeit</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in %1 s.</source>
+        <translation>Zu viele falsche PINs. Neuer Versuch in %1 s.</translation>
+    </message>
+    <message>
+        <source>You can try the PIN again.</source>
+        <translation>Sie können die PIN jetzt erneut eingeben.</translation>
     </message>
 </context>
 <context>
@@ -980,6 +981,10 @@
 </context>
 <context>
     <name>KioskWindow</name>
+    <message>
+        <source>%1 need staff</source>
+        <translation>%1 brauchen Personal</translation>
+    </message>
     <message>
         <source>%1 · %2 queued</source>
         <translation>%1 · %2 wartend</translation>
@@ -1250,6 +1255,10 @@
         <translation>Leertaste</translation>
     </message>
     <message>
+        <source>apostrophe</source>
+        <translation>Apostroph</translation>
+    </message>
+    <message>
         <source>at sign</source>
         <translation>At-Zeichen</translation>
     </message>
@@ -1258,16 +1267,28 @@
         <translation>Punkt</translation>
     </message>
     <message>
-        <source>dot com</source>
-        <translation>Punkt com</translation>
+        <source>dot %1</source>
+        <translation>Punkt %1</translation>
     </message>
     <message>
-        <source>⇧ Shift</source>
-        <translation>⇧ Umschalt</translation>
+        <source>hyphen</source>
+        <translation>Bindestrich</translation>
     </message>
     <message>
-        <source>⌫ Delete</source>
-        <translation>⌫ Löschen</translation>
+        <source>plus sign</source>
+        <translation>Pluszeichen</translation>
+    </message>
+    <message>
+        <source>underscore</source>
+        <translation>Unterstrich</translation>
+    </message>
+    <message>
+        <source>⇧</source>
+        <translation>⇧</translation>
+    </message>
+    <message>
+        <source>⌫</source>
+        <translation>⌫</translation>
     </message>
 </context>
 <context>
@@ -1738,6 +1759,10 @@
         <translation>Bitte fragen Sie am Empfang; wir buchen den Termin gern für Sie.</translation>
     </message>
     <message>
+        <source>Please check the fields marked below.</source>
+        <translation>Bitte prüfen Sie die unten markierten Felder.</translation>
+    </message>
+    <message>
         <source>Send request</source>
         <translation>Anfrage senden</translation>
     </message>
@@ -1792,6 +1817,25 @@
     <message>
         <source>✓ You&apos;re booked</source>
         <translation>✓ Ihr Termin ist gebucht</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorForm</name>
+    <message>
+        <source>Enter your email address.</source>
+        <translation>Geben Sie Ihre E-Mail-Adresse ein.</translation>
+    </message>
+    <message>
+        <source>Enter your first name.</source>
+        <translation>Geben Sie Ihren Vornamen ein.</translation>
+    </message>
+    <message>
+        <source>Enter your last name.</source>
+        <translation>Geben Sie Ihren Nachnamen ein.</translation>
+    </message>
+    <message>
+        <source>Your details</source>
+        <translation>Ihre Angaben</translation>
     </message>
 </context>
 </TS>

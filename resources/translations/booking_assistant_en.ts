@@ -30,13 +30,6 @@
             <numerusform>For your privacy, everything you entered will be cleared in %n seconds.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Too many wrong PINs. Try again in %n second(s).</source>
-        <translation>
-            <numerusform>Too many wrong PINs. Try again in %n second.</numerusform>
-            <numerusform>Too many wrong PINs. Try again in %n seconds.</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>Notifier</name>

@@ -106,13 +106,13 @@ def test_messages_stay_english_without_a_german_catalogue() -> None:
 
 
 def test_english_plurals_come_from_the_english_catalogue(qapp: QApplication, compiled: Path) -> None:  # noqa: F811
-    source = "Too many wrong PINs. Try again in %n second(s)."
+    source = "For your privacy, everything you entered will be cleared in %n second(s)."
     with ui_language(qapp, "en", compiled):
-        assert QCoreApplication.translate("KioskOverlay", source, "", 1).endswith("Try again in 1 second.")
-        assert QCoreApplication.translate("KioskOverlay", source, "", 5).endswith("Try again in 5 seconds.")
+        assert QCoreApplication.translate("KioskOverlay", source, "", 1).endswith("cleared in 1 second.")
+        assert QCoreApplication.translate("KioskOverlay", source, "", 5).endswith("cleared in 5 seconds.")
     with ui_language(qapp, "de", compiled):
-        assert QCoreApplication.translate("KioskOverlay", source, "", 1).endswith("in 1 Sekunde erneut.")
-        assert QCoreApplication.translate("KioskOverlay", source, "", 5).endswith("in 5 Sekunden erneut.")
+        assert QCoreApplication.translate("KioskOverlay", source, "", 1).endswith("in 1 Sekunde gelöscht.")
+        assert QCoreApplication.translate("KioskOverlay", source, "", 5).endswith("in 5 Sekunden gelöscht.")
 
 
 def test_drift_check_flags_untranslatable_tr_calls(tmp_path: Path) -> None:

@@ -7,11 +7,11 @@ The letters follow the kiosk's language (QWERTZ, AZERTY, QWERTY) with a row of a
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.kiosk.keyboard_layouts import DIGITS, SYMBOLS, KeyLayout, layout_for, shifted
-from app.ui.kiosk.style import touch_button
+from app.ui.kiosk.style import MIN_TARGET_PX, touch_button
 
 
 def _tr(text: str) -> str:
@@ -42,14 +42,15 @@ class OnScreenKeyboard(QWidget):
         column = QVBoxLayout(self)
         column.setSpacing(4)
         column.setContentsMargins(0, 0, 0, 0)
-        rows = (DIGITS, *self.layout_keys.rows, self.layout_keys.accents)
+        rows = (DIGITS, *self.layout_keys.rows_with_symbols(), self.layout_keys.accents)
+        names = _symbol_names()
         width = max(len(row) for row in rows)
         grid = QGridLayout()
         grid.setSpacing(4)
         for row, chars in enumerate(rows):
             offset = (width - len(chars)) // 2  # short rows centred, as on a real keyboard
             for col, char in enumerate(chars):
-                key = self._key(char, char)
+                key = self._key(char, char, name=names.get(char, ""))
                 key.clicked.connect(lambda _=False, c=char: self._type(c))
                 grid.addWidget(key, row, col + offset)
         column.addLayout(grid)
@@ -61,7 +62,6 @@ class OnScreenKeyboard(QWidget):
         self.shift.setCheckable(True)
         self.shift.toggled.connect(self._set_shift)
         bottom.addWidget(self.shift, 2)
-        names = _symbol_names()
         for text in SYMBOLS:
             key = self._key(text, text, name=names[text])
             key.clicked.connect(lambda _=False, t=text: self._send(t))
@@ -83,6 +83,14 @@ class OnScreenKeyboard(QWidget):
         key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.keys[ident] = key
         return key
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Sized once the kiosk's style sheet applies (its font): ".com" never narrower than its text in portrait.
+        for key in self.keys.values():
+            if len(key.text()) > 1:
+                key.ensurePolished()
+                key.setMinimumWidth(max(MIN_TARGET_PX, key.fontMetrics().horizontalAdvance(key.text()) + 16))
+        super().showEvent(event)
 
     def _set_shift(self, on: bool) -> None:
         self.shifted = on

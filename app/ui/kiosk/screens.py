@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -140,6 +141,7 @@ class ChoiceScreen(Screen):
         return max(1, min(self._columns, fit))
 
     def _full_width(self, button: QPushButton, text: str) -> int:
+        button.ensurePolished()  # the style sheet's 22 pt, not the default font of a button never shown yet
         return button.fontMetrics().horizontalAdvance(text) + _BUTTON_PADDING_PX
 
     def _arrange(self) -> None:
@@ -153,6 +155,7 @@ class ChoiceScreen(Screen):
                 self.grid.addWidget(button, index // columns, index % columns)
         cell = (width - self.grid.spacing() * (columns - 1)) // columns - _BUTTON_PADDING_PX
         for button, text in zip(self.buttons, self._texts, strict=True):
+            button.ensurePolished()
             shown = button.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, max(cell, 1))
             button.setText(shown)
             button.setToolTip(text if shown != text else "")
@@ -194,13 +197,18 @@ class FormScreen(Screen):
     def _reveal(self) -> None:
         if not isValid(self):
             return
-        focused = QApplication.focusWidget()
+        # The window's focus widget, not the application's: that one is None while the window is not active.
+        focused = self.window().focusWidget()
         if focused is None or not self.panel.isAncestorOf(focused):
             return
         layout = self.panel.layout()
         if layout is not None:
             layout.activate()  # geometry of messages shown a moment ago, not of the form before them
         self.area.ensureWidgetVisible(focused, 16, min(self.REVEAL_MARGIN_PX, self.area.viewport().height() // 4))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.reveal_focus()
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and isValid(self) and self.panel.isAncestorOf(new):
