@@ -126,3 +126,25 @@ def test_old_hashes_verify_and_are_marked_for_upgrade() -> None:
 
 def test_a_hash_with_an_absurd_cost_never_matches() -> None:
     assert not verify_pin("482916", "scrypt$1073741824$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA")
+
+
+def test_after_a_correct_pin_a_weak_hash_is_made_again_with_this_machines_cost(tmp_path: Path) -> None:
+    import asyncio
+
+    from app.kiosk.config import KioskSettings
+    from app.kiosk.marker import read_marker
+    from app.paths import Paths
+    from app.settings import Settings, load_settings, save_settings
+    from app.ui.kiosk.run import _upgrade_pin_hash
+
+    paths = Paths.for_profile(tmp_path)
+    paths.ensure()
+    weak = hash_pin("482916", ScryptCost(n=2**10, r=8, p=1))  # far below what any machine affords in 0.25 s
+    save_settings(paths.settings_file, Settings(kiosk=KioskSettings(enabled=True, pin_hash=weak)))
+    asyncio.run(_upgrade_pin_hash(paths, weak, "482916"))
+    stored = load_settings(paths.settings_file).settings.kiosk.pin_hash
+    cost = cost_of(stored)
+    assert cost is not None and cost.work >= DEFAULT_COST.work
+    assert verify_pin("482916", stored) and not verify_pin("482917", stored)
+    marked = read_marker(paths.config_dir)
+    assert marked is not None and marked.pin_hash == stored  # a broken settings file later still has this PIN

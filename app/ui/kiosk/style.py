@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QPushButton, QSizePolicy, QWidget
+
+from app.ui.panels.wrapping_check_box import WrappingCheckBox
 
 MIN_TARGET_PX = 44
 
@@ -36,7 +39,7 @@ QLabel#fieldProblem { color: #b3261e; font-size: 17pt; }
 QLineEdit, QComboBox, QPlainTextEdit, QSpinBox, QDateEdit { min-height: 56px; font-size: 21pt; padding: 4px 10px; }
 QCheckBox, QRadioButton { min-height: 52px; spacing: 12px; }
 QCheckBox::indicator, QRadioButton::indicator { width: 48px; height: 48px; }
-_BoxLabel { padding-top: 10px; min-height: 40px; }
+_BoxLabel { padding-top: 8px; }  /* the first line centred on the 48 px box beside it */
 QFrame#overlay { background: palette(dark); }  /* opaque: nothing typed shows through */
 QFrame#overlayCard { background: palette(window); border: 3px solid palette(highlight); border-radius: 24px; }
 QScrollBar:vertical { width: 28px; }
@@ -52,6 +55,12 @@ def touch_button(text: str, accessible_name: str = "", *, role: str = "", parent
     if role:
         button.setProperty("role", role)
     return button
+
+
+def align_check_rows(panel: QWidget) -> None:
+    """Tick boxes with wrapped texts: the text starts at the top, beside its box, not centred far below it."""
+    for row in panel.findChildren(WrappingCheckBox):
+        row.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
 
 def expand(button: QAbstractButton) -> None:

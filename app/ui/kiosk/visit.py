@@ -24,6 +24,7 @@ from app.ui.formatting import format_day_long, format_time
 from app.ui.kiosk.context import KioskContext
 from app.ui.kiosk.keyboard import OnScreenKeyboard
 from app.ui.kiosk.screens import ChoiceScreen, ConfirmScreen, FormScreen, ResultScreen, Screen
+from app.ui.kiosk.style import align_check_rows
 from app.ui.kiosk.visitor_form import VisitorForm
 from app.ui.panels.consent_panel import ConsentPanel
 
@@ -123,6 +124,7 @@ class VisitorFlow(QWidget):
         if self.offer is None:
             self.form.set_booking_info(offer.visitor_info)
             self.consent_panel.set_booking_info(offer.info)
+            align_check_rows(self.consent_panel)
         self.offer = offer
         if not offer.days:
             self._show_result(_tr("No free times right now"), _tr("Please ask at the desk; we'll find a time for you."))
