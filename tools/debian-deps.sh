@@ -4,7 +4,7 @@
 # `apt-get update` runs only when something is missing, as root or through sudo.
 # Usage: tools/debian-deps.sh [run|test|package]
 #   run:     what `make run` needs on a real desktop (X11/xcb and Wayland platform libraries)
-#   test:    run + what the test suite needs (Xvfb, xdotool, xprop/xwininfo, AT-SPI, dbus-launch, ImageMagick)
+#   test:    run + what the test suite needs (Xvfb, xdotool, xclip for the X11 selection, xprop/xwininfo, AT-SPI, dbus-launch, ImageMagick)
 #   package: test + binutils (PyInstaller reads binaries with objdump; .deb packages are built with dpkg-deb)
 set -eu
 
@@ -23,7 +23,7 @@ case "$target" in
   test | package)
     # Real-display and accessibility tests: a private X server, input events, window properties,
     # the AT-SPI bus and its Python bindings, a session D-Bus, and screenshot comparison.
-    packages="$packages xvfb xdotool x11-utils at-spi2-core python3-pyatspi gir1.2-atspi-2.0 dbus-x11 imagemagick"
+    packages="$packages xvfb xdotool xclip x11-utils at-spi2-core python3-pyatspi gir1.2-atspi-2.0 dbus-x11 imagemagick"
     ;;
 esac
 if [ "$target" = "package" ]; then
