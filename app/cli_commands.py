@@ -14,9 +14,11 @@ import msgspec
 from app import cli
 from app.booking.answers import Answer
 from app.booking.draft import BookingDraft, validate_draft
+from app.booking.link_url import LinkUrlError
 from app.booking.slots import nearest_slots, offset_for_month, slots_by_day
 from app.booking.timefmt import format_time, from_ms
 from app.booking.wire import StartTimeError, parse_start, to_book_request
+from app.cli_link_arg import resolve_slug_argument
 from app.cli_output import (
     database_exit_code,
     exit_code_for,
@@ -63,6 +65,12 @@ async def _run(args: argparse.Namespace, paths: Paths) -> int:
         return cli.EXIT_INVALID
     client = open_client(ConnectionOptions.from_args(args.api_base, args.demo), paths=paths)
     try:
+        if getattr(args, "slug", None) is not None:
+            try:
+                args.slug = await resolve_slug_argument(client, args.slug)
+            except LinkUrlError as exc:
+                report_invalid({"SLUG": str(exc)}, as_json=as_json)
+                return cli.EXIT_INVALID
         if args.command == "links":
             return await _links(client, as_json)
         if args.command == "info":

@@ -1030,6 +1030,25 @@
     </message>
 </context>
 <context>
+    <name>LinkPaste</name>
+    <message>
+        <source>This account has no meeting link “%1”.</source>
+        <translation>Dieses Konto hat keinen Meeting-Link „%1“.</translation>
+    </message>
+    <message>
+        <source>This address names no meeting link; copy the whole address of the booking page.</source>
+        <translation>Diese Adresse nennt keinen Meeting-Link; kopieren Sie die vollständige Adresse der Buchungsseite.</translation>
+    </message>
+    <message>
+        <source>This is not a HubSpot meetings link; those start with https://meetings.hubspot.com/.</source>
+        <translation>Das ist kein HubSpot-Meeting-Link; diese beginnen mit https://meetings.hubspot.com/.</translation>
+    </message>
+    <message>
+        <source>This is not a web address.</source>
+        <translation>Das ist keine Webadresse.</translation>
+    </message>
+</context>
+<context>
     <name>LinkPicker</name>
     <message>
         <source>&amp;Meeting link</source>

@@ -50,3 +50,15 @@ def test_configure_keeps_other_settings_and_validates(tmp_path: Path, capsys: py
     assert main([*base, "--idle-seconds", "1"]) == 2
     assert "idle_seconds" in capsys.readouterr().err
     assert load_settings(_settings_file(tmp_path)).settings.kiosk.idle_seconds == 120
+
+
+def test_configure_takes_pasted_link_urls_and_refuses_foreign_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["--profile", str(tmp_path), "kiosk", "configure"]
+    team = "https://meetings-eu1.hubspot.com/sales-team/intro-call?embed=true"
+    assert main([*base, "--link", "https://meetings.hubspot.com/alex-morgan", "--link", team]) == 0
+    assert load_settings(_settings_file(tmp_path)).settings.kiosk.links == ["alex-morgan", "sales-team/intro-call"]
+    assert main([*base, "--link", "https://calendly.com/alex"]) == 2
+    assert "is not a HubSpot meetings link" in capsys.readouterr().err
+    assert load_settings(_settings_file(tmp_path)).settings.kiosk.links == ["alex-morgan", "sales-team/intro-call"]
