@@ -13,6 +13,7 @@ import msgspec
 
 from app import cli
 from app.booking.answers import Answer
+from app.booking.calendar_links import calendar_links
 from app.booking.draft import BookingDraft, validate_draft
 from app.booking.link_url import LinkUrlError
 from app.booking.slots import nearest_slots, offset_for_month, slots_by_day
@@ -313,7 +314,8 @@ def _print_booked(result: BookResult, start_ms: int, tz: ZoneInfo, as_json: bool
     response = result.response
     ok = isinstance(result, Booked)
     if as_json:
-        print_json({"status": "booked" if ok else "booked_without_calendar_event", "booking": response})
+        status = "booked" if ok else "booked_without_calendar_event"
+        print_json({"status": status, "booking": response, "calendarLinks": calendar_links(response)})
     else:
         when = from_ms(start_ms, tz)
         sys.stdout.write(f"Booked: {safe_text(response.subject)}\n  {when:%a %Y-%m-%d %H:%M} ({tz.key})\n")

@@ -405,6 +405,25 @@
     </message>
 </context>
 <context>
+    <name>CalendarButtons</name>
+    <message>
+        <source>Add to Google Calendar</source>
+        <translation>Zu Google Kalender hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add to Google Calendar (opens the browser)</source>
+        <translation>Zu Google Kalender hinzufügen (öffnet den Browser)</translation>
+    </message>
+    <message>
+        <source>Add to Outlook</source>
+        <translation>Zu Outlook hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add to Outlook on the web (opens the browser)</source>
+        <translation>Zu Outlook im Web hinzufügen (öffnet den Browser)</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceInput</name>
     <message>
         <source>(no answer)</source>

@@ -17,6 +17,7 @@ from app.booking.confirmation import confirmation_text
 from app.booking.ics import parse_instant, to_ics
 from app.hubspot.models import BookResponse
 from app.ui.announce import announce
+from app.ui.panels.calendar_buttons import CalendarButtons
 from app.ui.panels.problem_text import translate_template
 from app.ui.panels.rich_text import safe_link
 
@@ -115,6 +116,8 @@ class ConfirmationView(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.copy_button)
+        self.calendar_buttons = CalendarButtons(self)
+        buttons.addWidget(self.calendar_buttons)
         buttons.addWidget(self.copied_note)
         buttons.addStretch(1)
         buttons.addWidget(self.another_button)
@@ -174,6 +177,7 @@ class ConfirmationView(QWidget):
         )
         ics_text = to_ics(response, organizer_name=organizer_name, link_name=link_name, now=self._clock())
         self._ics = (ics_filename(response, link_name), ics_text)
+        self.calendar_buttons.show_booking(response, link_name=link_name, organizer_name=organizer_name)
         self.copied_note.hide()
 
     def details_text(self) -> str:
