@@ -87,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
     json_flag(p)
     p.add_argument("--later", action="store_true", help="save it to the outbox without sending (prints the draft id)")
 
+    from app.cli_propose import add_propose_command
+
+    add_propose_command(sub)
+
     p = sub.add_parser("outbox", help="bookings waiting to be sent, and what happened to them")
     json_flag(p)
     outbox = p.add_subparsers(dest="outbox_action", metavar="ACTION")

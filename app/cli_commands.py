@@ -1,4 +1,4 @@
-"""The scripting commands: links, info, slots, book."""
+"""The scripting commands: links, info, slots, book, propose."""
 
 from __future__ import annotations
 
@@ -80,6 +80,10 @@ async def _run(args: argparse.Namespace, paths: Paths) -> int:
             return await _slots(client, args, ZoneInfo(tz_name), as_json)
         if args.command == "book":
             return await _book(client, args, ZoneInfo(tz_name), as_json)
+        if args.command == "propose":
+            from app.cli_propose import run_propose
+
+            return await run_propose(client, args, ZoneInfo(tz_name), as_json)
         raise AssertionError(f"unhandled command {args.command}")
     except SchedulerError as exc:
         report_error(exc, as_json=as_json)
