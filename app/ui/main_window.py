@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -43,6 +44,7 @@ from app.window_state import WindowStateFile
 if TYPE_CHECKING:  # the flow pulls in the outbox store and sqlite: imported after first paint
     from app.store.outbox import OutboxEntry
     from app.ui.booking_flow import BookFlow
+    from app.ui.propose_dialog import ProposeDialog
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         self._flow_wired = False
         self.network_online = True
         self._submitting = False  # a Book press is being handled (see _book_requested)
+        self.propose_dialog: ProposeDialog | None = None
         self.setWindowTitle(APP_DISPLAY_NAME)
         if icon is not None:
             self.setWindowIcon(icon)
@@ -83,6 +86,10 @@ class MainWindow(QMainWindow):
 
         left = QVBoxLayout()
         left.addWidget(self.link_picker)
+        self.propose_button = QPushButton(self.tr("&Propose times…"))
+        self.propose_button.setAccessibleDescription(self.tr("A message offering open times of this link, to copy"))
+        self.propose_button.clicked.connect(self.open_propose_dialog)
+        left.addWidget(self.propose_button, 0, Qt.AlignmentFlag.AlignLeft)
         left.addWidget(self.zone_label)
         left.addWidget(self.zone_picker)
         left.addWidget(self.month_grid)
@@ -305,6 +312,19 @@ class MainWindow(QMainWindow):
         self.flow.forget_draft()
         self.book.clear_personal()
         self.controller.choose_time(0)
+
+    def open_propose_dialog(self) -> None:
+        """*Propose times…* for the current link; window-modal with open(), the window keeps running."""
+        if self.controller is None or not self.controller.state.slug:
+            return
+        from app.ui.propose_dialog import dialog_for
+
+        if self.propose_dialog is not None:
+            self.propose_dialog.deleteLater()  # one at a time; the last one stays inspectable until then
+        self.propose_dialog = dialog_for(
+            self.controller, rep_zone=system_zone_id(), use_24h=self.open_times.use_24h, parent=self
+        )
+        self.propose_dialog.open()
 
     def show_problem(self, text: str) -> None:
         self.problem.setText(text)

@@ -1101,6 +1101,14 @@
         <translation>&amp;Zeitzone</translation>
     </message>
     <message>
+        <source>&amp;Propose times…</source>
+        <translation>Zeiten &amp;vorschlagen …</translation>
+    </message>
+    <message>
+        <source>A message offering open times of this link, to copy</source>
+        <translation>Eine Nachricht mit freien Zeiten dieses Links zum Kopieren</translation>
+    </message>
+    <message>
         <source>Book</source>
         <translation>Buchen</translation>
     </message>
@@ -1463,6 +1471,65 @@
     <message>
         <source>Keep it</source>
         <translation>Behalten</translation>
+    </message>
+</context>
+<context>
+    <name>ProposeDialog</name>
+    <message>
+        <source>Propose times</source>
+        <translation>Zeiten vorschlagen</translation>
+    </message>
+    <message>
+        <source>The &amp;next open times:</source>
+        <translation>Die &amp;nächsten freien Zeiten:</translation>
+    </message>
+    <message>
+        <source>&amp;These times:</source>
+        <translation>&amp;Diese Zeiten:</translation>
+    </message>
+    <message>
+        <source>How many open times</source>
+        <translation>Wie viele freie Zeiten</translation>
+    </message>
+    <message>
+        <source>Open times to propose</source>
+        <translation>Vorzuschlagende freie Zeiten</translation>
+    </message>
+    <message>
+        <source>Language of the message</source>
+        <translation>Sprache der Nachricht</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>The message</source>
+        <translation>Die Nachricht</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the message (text and HTML)</source>
+        <translation>Die Nachricht kopieren (Text und HTML)</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Kopiert.</translation>
+    </message>
+    <message>
+        <source>This link has no open times in the months shown.</source>
+        <translation>Dieser Link hat in den angezeigten Monaten keine freien Zeiten.</translation>
+    </message>
+    <message>
+        <source>Tick the times to propose.</source>
+        <translation>Kreuzen Sie die vorzuschlagenden Zeiten an.</translation>
+    </message>
+    <message>
+        <source>Propose at most %1 times.</source>
+        <translation>Schlagen Sie höchstens %1 Zeiten vor.</translation>
     </message>
 </context>
 <context>
