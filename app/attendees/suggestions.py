@@ -76,9 +76,7 @@ def merge(*groups: Iterable[Suggestion], limit: int = LIMIT) -> list[Suggestion]
             if known is None:
                 merged[item.key] = item
             elif not known.company and item.company:
-                merged[item.key] = Suggestion(
-                    known.first_name, known.last_name, known.email, item.company, known.source
-                )
+                merged[item.key] = dataclasses.replace(known, company=item.company)
     return list(merged.values())[:limit]
 
 
