@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         c.data_age_changed.connect(self.status.set_data_age)
         c.online_changed.connect(self.status.set_online)
         c.problem.connect(self.show_problem)
+        self._suggest_attendees(c)
         c.time_changed.connect(lambda _ms: self.update_book_button())
         c.online_changed.connect(lambda _online: self.update_book_button())
         if self._views_wired:
@@ -193,6 +194,15 @@ class MainWindow(QMainWindow):
         self.month_grid.day_chosen.connect(lambda day: self._now(lambda ctl: ctl.choose_day(day)))
         self.open_times.time_chosen.connect(lambda ms: self._now(lambda ctl: ctl.choose_time(ms)))
         self.open_times.duration_chosen.connect(lambda ms: self._now(lambda ctl: ctl.choose_duration(ms)))
+
+    def _suggest_attendees(self, controller: BookingController) -> None:
+        """People already known while typing the attendee: this profile's history, then HubSpot contacts."""
+        from app.attendees.suggestions import AttendeeSuggestions
+
+        services = controller.services
+        suggester = self.book.form.enable_suggestions(AttendeeSuggestions(services.db, services.client))
+        if suggester is not None and not self._views_wired:
+            suggester.note.connect(lambda text: self.status.showMessage(text, 15_000))
 
     def _now(self, step: Callable[[BookingController], None]) -> None:
         if self.controller is not None:

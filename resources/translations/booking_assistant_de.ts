@@ -37,6 +37,26 @@
     </message>
 </context>
 <context>
+    <name>AttendeeSuggester</name>
+    <message>
+        <source>People you already know</source>
+        <extracomment>Said once, quietly (a status-bar line): why HubSpot contacts are not among the suggestions. A CRM search finished and its rows are shown (tests wait for it; nothing else needs it).</extracomment>
+        <translation>Bekannte Personen</translation>
+    </message>
+    <message>
+        <source>Suggestions come from this computer&apos;s history only: the HubSpot sign-in lacks the permission to read CRM contacts (crm.objects.contacts.read).</source>
+        <translation>Vorschläge kommen nur aus dem Verlauf dieses Computers: Der HubSpot-Anmeldung fehlt die Berechtigung, CRM-Kontakte zu lesen (crm.objects.contacts.read).</translation>
+    </message>
+    <message>
+        <source>from your bookings</source>
+        <translation>aus Ihren Buchungen</translation>
+    </message>
+    <message>
+        <source>from HubSpot contacts</source>
+        <translation>aus den HubSpot-Kontakten</translation>
+    </message>
+</context>
+<context>
     <name>BookColumn</name>
     <message>
         <source>No time chosen yet.</source>
