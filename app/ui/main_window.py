@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.zone_label.setBuddy(self.zone_picker)
         self.month_grid = MonthGrid()
         self.open_times = OpenTimesView()
+        self.open_times.set_second_zone(system_zone_id())  # times also in the rep's own zone when they differ
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)

@@ -40,7 +40,7 @@
     <name>AttendeeSuggester</name>
     <message>
         <source>People you already know</source>
-        <extracomment>Said once, quietly (a status-bar line): why HubSpot contacts are not among the suggestions. A CRM search finished and its rows are shown (tests wait for it; nothing else needs it).</extracomment>
+        <extracomment>Said once, quietly (a status-bar line): why HubSpot contacts are not among the suggestions. Typing paused and a CRM search went out. A CRM search finished and its rows are shown (tests wait for it; nothing else needs it).</extracomment>
         <translation>Bekannte Personen</translation>
     </message>
     <message>
@@ -1361,6 +1361,10 @@
     <message>
         <source>No open times left on this day.</source>
         <translation>An diesem Tag sind keine freien Zeiten mehr übrig.</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
     </message>
 </context>
 <context>
