@@ -116,8 +116,6 @@ class ConfirmationView(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.copy_button)
-        self.calendar_buttons = CalendarButtons(self)
-        buttons.addWidget(self.calendar_buttons)
         buttons.addWidget(self.copied_note)
         buttons.addStretch(1)
         buttons.addWidget(self.another_button)
@@ -127,6 +125,12 @@ class ConfirmationView(QWidget):
         column.addWidget(self.notice)
         column.addLayout(self.details)
         column.addLayout(buttons)
+        # A row of their own: beside the others they would make the column (and the window) wider.
+        self.calendar_buttons = CalendarButtons(self)
+        calendar_row = QHBoxLayout()
+        calendar_row.addWidget(self.calendar_buttons)
+        calendar_row.addStretch(1)
+        column.addLayout(calendar_row)
         column.addStretch(1)
 
     def show_booking(
