@@ -183,8 +183,8 @@ async def _rep_tools(window: object, out: Path) -> None:
     await asyncio.wait_for(shown, 10)
     # The popup is a window of its own: paint it onto the window's picture where it shows.
     picture = window.grab()
-    popup = suggester.completer.popup()
-    if popup is not None and popup.isVisible():
+    popup = suggester.popup
+    if popup.isVisible():
         painter = QPainter(picture)
         painter.drawPixmap(first.mapTo(window, QPoint(0, first.height())), popup.grab())
         painter.end()

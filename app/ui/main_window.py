@@ -221,6 +221,8 @@ class MainWindow(QMainWindow):
         if self.flow is not None:
             self.flow.blockSignals(True)
         self.controller, self.flow = None, None
+        if self.book.form.suggester is not None:
+            self.book.form.suggester.set_source(None)  # a contacts search in flight belongs to the old client
         self.book.clear_personal()
         self.show_problem("")
         self.status.set_data_age(0)

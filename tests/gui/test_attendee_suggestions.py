@@ -103,13 +103,11 @@ async def test_typing_shows_history_then_crm_and_picking_fills_the_person(qtbot:
         assert {p.email for p in rows[1:]} == {"janet@globex.test", "jan.kowalski@initech.test", "janis@riga.test"}
         assert suggester.requests == 1  # three keys, one search: it waited for typing to pause
 
-        # Down to Janet (the second row), Return picks her.
-        popup = suggester.completer.popup()
-        assert popup is not None
+        # Down to Janet, Return picks her; the keys go to the field, which keeps the focus.
         target = next(i for i, p in enumerate(rows) if p.email == "janet@globex.test")
         for _ in range(target + 1):
-            QTest.keyClick(popup, Qt.Key.Key_Down)
-        QTest.keyClick(popup, Qt.Key.Key_Return)
+            QTest.keyClick(first, Qt.Key.Key_Down)
+        QTest.keyClick(first, Qt.Key.Key_Return)
         draft = form.fill_draft(BookingDraft(slug="s"))
         assert (draft.first_name, draft.last_name, draft.email) == ("Janet", "Okafor", "janet@globex.test")
         assert draft.answers["company"] == "Globex"
@@ -187,8 +185,30 @@ async def test_the_window_suggests_demo_contacts(session: Session, qtbot: QtBot)
     QTest.keyClicks(email, "grace")
     await shown
     assert [p.label() for p in suggester.rows()] == ["Grace Hopper <grace@navy.test> · US Navy"]
-    popup = suggester.completer.popup()
-    assert popup is not None
-    QTest.keyClick(popup, Qt.Key.Key_Down)
-    QTest.keyClick(popup, Qt.Key.Key_Return)
+    QTest.keyClick(email, Qt.Key.Key_Down)
+    QTest.keyClick(email, Qt.Key.Key_Return)
     assert line(form, "first_name").value() == "Grace"
+
+
+@pytest.mark.asyncio
+async def test_the_open_list_never_swallows_a_click_or_tab(session: Session, qtbot: QtBot) -> None:
+    """With the list open, a click elsewhere does what it says (here: ticks the consent box) and Tab moves on."""
+    form = session.window.book.form
+    suggester = form.suggester
+    assert suggester is not None
+    first = line(form, "first_name").line
+    first.setFocus()
+    shown = crm_answer(suggester)
+    QTest.keyClicks(first, "gra")
+    await shown
+    assert suggester.is_showing()
+    box = session.window.book.consent.processing_box
+    assert box is not None and not box.isChecked()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert box.isChecked()
+    first.setFocus()
+    QTest.keyClicks(first, "c")
+    QTest.keyClick(first, Qt.Key.Key_Tab)
+    assert not suggester.is_showing()
+    assert line(form, "last_name").line.hasFocus()
+    assert line(form, "first_name").value() == "grac"  # typed text kept; nothing was picked

@@ -5,6 +5,10 @@ away (a local index); the CRM search starts once typing pauses (DEBOUNCE_MS) and
 so a fast typist sends one request, not one per key. Picking a row (Up/Down and Return, or a click) fills the
 name, email and company; nothing goes anywhere until *Book*. The form only creates this when suggestions are
 allowed: never in the kiosk.
+
+The list is a small window that neither takes the focus nor grabs the mouse (not QCompleter's Qt.Popup): typing
+goes on in the field, Tab moves on as always, and a click elsewhere (a tick box, *Book*) does what it says instead
+of only closing the list. Escape or leaving the field closes it.
 """
 
 from __future__ import annotations
@@ -14,9 +18,9 @@ import contextlib
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QLineEdit
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from app.attendees.suggestions import MIN_QUERY, CrmAnswer, Suggestion, merge
 
@@ -46,16 +50,15 @@ class AttendeeSuggester(QObject):
         self._lines = lines
         self._watched: dict[QLineEdit, str] = {}
         self._source: SuggestionSource | None = None
-        self._model = QStandardItemModel(self)
-        self.completer = QCompleter(self._model, self)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setMaxVisibleItems(8)
-        # The index overload: the row's data says who it is (the text alone may be ambiguous).
-        self.completer.activated[QModelIndex].connect(self._on_activated)  # type: ignore[index]
-        popup = self.completer.popup()
-        if popup is not None:
-            popup.setAccessibleName(self.tr("People you already know"))
+        self._field: QLineEdit | None = None
+        # A window of its own (it must overlap what is below the field), owned by the form so it goes with it.
+        self.popup = QListWidget(parent if isinstance(parent, QWidget) else None)
+        self.popup.setWindowFlags(Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)
+        self.popup.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.popup.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.popup.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.popup.setAccessibleName(self.tr("People you already know"))
+        self.popup.itemClicked.connect(self._pick_item)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -76,14 +79,39 @@ class AttendeeSuggester(QObject):
             if line not in self._watched:
                 self._watched[line] = key
                 line.textEdited.connect(lambda text, edit=line: self._on_edited(edit, text))
+                line.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up/Down/Return/Escape in the field steer the open list; leaving the field closes it."""
+        if watched is not self._field or not self.popup.isVisible():
+            return False
+        if event.type() == QEvent.Type.FocusOut:
+            self.popup.hide()
+            return False
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return False
+        key = event.key()
+        row, count = self.popup.currentRow(), self.popup.count()
+        if key == Qt.Key.Key_Down:
+            self.popup.setCurrentRow(min(count - 1, row + 1))
+            return True
+        if key == Qt.Key.Key_Up:
+            self.popup.setCurrentRow(max(0, row - 1))
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and row >= 0:
+            self._pick_item(self.popup.item(row))
+            return True
+        if key == Qt.Key.Key_Escape:
+            self.popup.hide()
+            return True
+        return False
 
     def rows(self) -> list[Suggestion]:
-        """What the popup offers now, top first."""
-        return [self._model.item(i).data(PERSON_ROLE) for i in range(self._model.rowCount())]
+        """What the list offers now, top first."""
+        return [self.popup.item(i).data(PERSON_ROLE) for i in range(self.popup.count())]
 
     def is_showing(self) -> bool:
-        popup = self.completer.popup()
-        return popup is not None and popup.isVisible()
+        return self.popup.isVisible()
 
     def cancel(self) -> None:
         """Stop waiting for typing to pause and drop a CRM search in flight."""
@@ -100,7 +128,7 @@ class AttendeeSuggester(QObject):
         if self._source is None or line not in self._lines_now():
             return
         self._text = text.strip()
-        self.completer.setWidget(line)
+        self._field = line
         if len(self._text) < MIN_QUERY:
             self._show([])
             return
@@ -130,31 +158,33 @@ class AttendeeSuggester(QObject):
         self.crm_shown.emit()
 
     def _show(self, people: list[Suggestion]) -> None:
-        self._model.clear()
+        self.popup.clear()
         for person in people:
-            item = QStandardItem(person.label())
-            item.setData(person, PERSON_ROLE)
+            item = QListWidgetItem(person.label())
+            item.setData(PERSON_ROLE, person)
             where = self.tr("from your bookings") if person.source == "history" else self.tr("from HubSpot contacts")
             item.setToolTip(where)
-            item.setData(f"{person.label()}, {where}", Qt.ItemDataRole.AccessibleTextRole)
-            self._model.appendRow(item)
-        popup = self.completer.popup()
-        if not people:
-            if popup is not None:
-                popup.hide()
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{person.label()}, {where}")
+            self.popup.addItem(item)
+        field = self._field
+        if not people or field is None or not field.hasFocus():
+            self.popup.hide()
             return
-        self.completer.setCompletionPrefix("")
-        self.completer.complete()
+        rows = min(len(people), 8)
+        height = self.popup.sizeHintForRow(0) * rows + 2 * self.popup.frameWidth()
+        self.popup.setGeometry(field.mapToGlobal(QPoint(0, field.height())).x(),
+                               field.mapToGlobal(QPoint(0, field.height())).y(), field.width(), height)  # fmt: skip
+        self.popup.setCurrentRow(-1)
+        self.popup.show()
 
-    def _on_activated(self, index: QModelIndex) -> None:
-        person = index.data(PERSON_ROLE)
+    def _pick_item(self, item: QListWidgetItem | None) -> None:
+        person = item.data(PERSON_ROLE) if item is not None else None
         if isinstance(person, Suggestion):
             self.cancel()
+            self.popup.hide()
             self.picked.emit(person)
 
     def close(self) -> None:
         self.cancel()
-        with contextlib.suppress(RuntimeError):
-            popup = self.completer.popup()
-            if popup is not None:
-                popup.hide()
+        with contextlib.suppress(RuntimeError):  # the list may already be gone at shutdown
+            self.popup.hide()
