@@ -53,19 +53,19 @@ def build_parser() -> argparse.ArgumentParser:
     json_flag(p)
 
     p = sub.add_parser("info", help="durations, questions, consents and guest rules of a link")
-    p.add_argument("slug")
+    p.add_argument("slug", metavar="SLUG", help="the link's slug, or its URL (https://meetings.hubspot.com/…)")
     p.add_argument("--timezone", metavar="TZ", help="IANA zone (default: this machine's)")
     json_flag(p)
 
     p = sub.add_parser("slots", help="open times of a link, by day")
-    p.add_argument("slug")
+    p.add_argument("slug", metavar="SLUG", help="the link's slug, or its URL (https://meetings.hubspot.com/…)")
     p.add_argument("--timezone", metavar="TZ", help="IANA zone to show times in (default: this machine's)")
     p.add_argument("--month-offset", type=int, default=0, metavar="N", help="0 = this month, 1 = next month …")
     p.add_argument("--duration", type=int, metavar="MIN", help="meeting length in minutes (default: the link's first)")
     json_flag(p)
 
     p = sub.add_parser("book", help="book a meeting")
-    p.add_argument("slug")
+    p.add_argument("slug", metavar="SLUG", help="the link's slug, or its URL (https://meetings.hubspot.com/…)")
     p.add_argument("--start", required=True, metavar="WHEN", help="ISO 8601 with offset, or local time in --timezone")
     p.add_argument("--duration", required=True, type=int, metavar="MIN", help="meeting length in minutes")
     p.add_argument("--first-name", required=True, metavar="F")
@@ -86,6 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--locale", metavar="L", default="en-us", help="locale for HubSpot's emails (default en-us)")
     json_flag(p)
     p.add_argument("--later", action="store_true", help="save it to the outbox without sending (prints the draft id)")
+
+    from app.cli_propose import add_propose_command
+
+    add_propose_command(sub)
 
     p = sub.add_parser("outbox", help="bookings waiting to be sent, and what happened to them")
     json_flag(p)

@@ -1,4 +1,4 @@
-"""The scripting commands: links, info, slots, book."""
+"""The scripting commands: links, info, slots, book, propose."""
 
 from __future__ import annotations
 
@@ -13,10 +13,13 @@ import msgspec
 
 from app import cli
 from app.booking.answers import Answer
+from app.booking.calendar_links import calendar_links
 from app.booking.draft import BookingDraft, validate_draft
+from app.booking.link_url import LinkUrlError
 from app.booking.slots import nearest_slots, offset_for_month, slots_by_day
 from app.booking.timefmt import format_time, from_ms
 from app.booking.wire import StartTimeError, parse_start, to_book_request
+from app.cli_link_arg import resolve_slug_argument
 from app.cli_output import (
     database_exit_code,
     exit_code_for,
@@ -63,6 +66,12 @@ async def _run(args: argparse.Namespace, paths: Paths) -> int:
         return cli.EXIT_INVALID
     client = open_client(ConnectionOptions.from_args(args.api_base, args.demo), paths=paths)
     try:
+        if getattr(args, "slug", None) is not None:
+            try:
+                args.slug = await resolve_slug_argument(client, args.slug)
+            except LinkUrlError as exc:
+                report_invalid({"SLUG": str(exc)}, as_json=as_json)
+                return cli.EXIT_INVALID
         if args.command == "links":
             return await _links(client, as_json)
         if args.command == "info":
@@ -71,6 +80,10 @@ async def _run(args: argparse.Namespace, paths: Paths) -> int:
             return await _slots(client, args, ZoneInfo(tz_name), as_json)
         if args.command == "book":
             return await _book(client, args, ZoneInfo(tz_name), as_json)
+        if args.command == "propose":
+            from app.cli_propose import run_propose
+
+            return await run_propose(client, args, ZoneInfo(tz_name), as_json)
         raise AssertionError(f"unhandled command {args.command}")
     except SchedulerError as exc:
         report_error(exc, as_json=as_json)
@@ -305,7 +318,8 @@ def _print_booked(result: BookResult, start_ms: int, tz: ZoneInfo, as_json: bool
     response = result.response
     ok = isinstance(result, Booked)
     if as_json:
-        print_json({"status": "booked" if ok else "booked_without_calendar_event", "booking": response})
+        status = "booked" if ok else "booked_without_calendar_event"
+        print_json({"status": status, "booking": response, "calendarLinks": calendar_links(response)})
     else:
         when = from_ms(start_ms, tz)
         sys.stdout.write(f"Booked: {safe_text(response.subject)}\n  {when:%a %Y-%m-%d %H:%M} ({tz.key})\n")

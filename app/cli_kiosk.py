@@ -23,7 +23,7 @@ def add_kiosk_commands(sub: Any) -> None:
         help="staff PIN (6-12 digits, not 123456 or 111111) read from stdin; stored only as a slow salted hash",
     )
     q = actions.add_parser("configure", help="link(s), idle time and offline policy of the kiosk")
-    q.add_argument("--link", action="append", metavar="SLUG", help="meeting link to offer (repeat for a short list)")
+    q.add_argument("--link", action="append", metavar="SLUG", help="link slug or URL to offer (repeatable)")
     q.add_argument("--idle-seconds", type=int, metavar="N", help="ask 'Are you still there?' after N idle seconds")
     q.add_argument(
         "--offline",
@@ -62,7 +62,13 @@ def run_kiosk_command(args: argparse.Namespace, paths: Paths, stdin: TextIO | No
         return EXIT_OK
     changes: dict[str, Any] = {}
     if args.link:
-        changes["links"] = list(dict.fromkeys(args.link))
+        from app.booking.link_url import LinkUrlError, slug_from_reference
+
+        try:
+            changes["links"] = list(dict.fromkeys(slug_from_reference(link) for link in args.link))
+        except LinkUrlError as exc:
+            sys.stderr.write(f"invalid --link: {exc}\n")
+            return EXIT_INVALID
     for name in ("idle_seconds", "offline", "keyboard", "enabled"):
         if getattr(args, name) is not None:
             changes[name] = getattr(args, name)

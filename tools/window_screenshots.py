@@ -5,7 +5,9 @@
 Writes booking.png (a time picked, the form filled), confirmation.png (booked) and outbox.png (a booking saved
 offline); then the looks to check by eye: window-1024.png (a 1024x768 screen, light, a form error showing),
 booking-dark.png (the dark theme, the same form error) and window-de.png (German on a 1024x768 screen, through
-the app itself).
+the app itself). Issue 17's: suggestions.png (typing an attendee: people already known), propose.png (the Propose
+times… dialog, attendee in New York), two-zones.png (its open times in both zones) and pasted-link.png (a foreign
+URL pasted into the link picker).
 The ready window itself comes from the app: `python -m app --demo --smoke --screenshot FILE`.
 The demo's data is relative to today, so dates differ between runs.
 """
@@ -28,6 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
 
     from PySide6.QtWidgets import QApplication
 
@@ -57,12 +60,15 @@ async def _shoot(app: object, out: Path, profile: Path) -> int:
     save_settings(paths.settings_file, Settings(timezone="Europe/Berlin", use_24h=True, default_link="alex-morgan"))
     window = MainWindow(on_close=lambda: None, icon=app_icon(RESOURCES))
     window.resize(*SIZE)
+    window.open_times.set_second_zone("Europe/Berlin")  # the rep's zone, whatever this machine's is
     demo = argparse.Namespace(demo=True, smoke=False, screenshot=None, api_base=None, kiosk=False)
     session = Session(window, demo, paths, load_settings(paths.settings_file))
     window.show()
     try:
         await session.start()
         await session.ready()
+
+        await _rep_tools(window, out)
 
         times = window.open_times.time_buttons()
         times[min(3, len(times) - 1)].click()
@@ -100,7 +106,8 @@ async def _shoot(app: object, out: Path, profile: Path) -> int:
         window.close()
         await session.aclose()
     _german_window(out / "window-de.png")
-    for name in ("booking", "confirmation", "outbox", "window-1024", "booking-dark", "window-de"):
+    shots = ("booking", "confirmation", "outbox", "window-1024", "booking-dark", "window-de")
+    for name in (*shots, "suggestions", "propose", "pasted-link", "two-zones"):
         print(out / f"{name}.png")
     return 0
 
@@ -146,6 +153,77 @@ def _german_window(target: Path) -> None:
         env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
         command = [sys.executable, "-m", "app", "--demo", "--smoke", "--profile", profile, "--screenshot", str(target)]
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+
+
+async def _rep_tools(window: object, out: Path) -> None:
+    """Issue 17's features, each driven as a rep would: typing, pasting, the Propose times… button."""
+    import asyncio
+
+    from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
+    from PySide6.QtGui import QGuiApplication, QPainter
+    from PySide6.QtTest import QTest
+
+    from app.ui.main import save_screenshot
+    from app.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    form = window.book.form
+    suggester = form.suggester
+    assert suggester is not None
+    first = form.input_for_key("first_name").focus_chain()[0]
+    first.setFocus()
+    shown: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def arrived() -> None:
+        if not shown.done():
+            shown.set_result(None)
+
+    suggester.crm_shown.connect(arrived)
+    QTest.keyClicks(first, "jan")
+    await asyncio.wait_for(shown, 10)
+    # The popup is a window of its own: paint it onto the window's picture where it shows.
+    picture = window.grab()
+    popup = suggester.popup
+    if popup.isVisible():
+        painter = QPainter(picture)
+        painter.drawPixmap(first.mapTo(window, QPoint(0, first.height())), popup.grab())
+        painter.end()
+    if not picture.save(str(out / "suggestions.png"), "PNG"):  # main() made `out`
+        raise OSError(f"could not write {out / 'suggestions.png'}")
+    suggester.close()
+    form.clear_personal()
+
+    edit = window.link_picker.combo.lineEdit()
+    assert edit is not None
+    QGuiApplication.clipboard().setText("https://calendly.com/alex-morgan")
+    edit.setFocus()
+    edit.selectAll()
+    QTest.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    save_screenshot(window.link_picker, out / "pasted-link.png")
+    QGuiApplication.clipboard().setText("https://meetings.hubspot.com/alex-morgan?embed=true")
+    edit.selectAll()
+    QTest.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    await window.tasks.idle()
+
+    import app.ui.main_window as main_window
+
+    own_zone = main_window.system_zone_id
+    main_window.system_zone_id = lambda: "Europe/Berlin"  # the rep in Berlin, the attendee in New York
+    try:
+        if window.controller is not None:
+            await window.controller.set_timezone("America/New_York")
+        window.propose_button.click()
+    finally:
+        main_window.system_zone_id = own_zone
+    # The old zone's buttons are deleted later, by the loop; a picture taken now would show them underneath.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    save_screenshot(window.open_times, out / "two-zones.png")
+    dialog = window.propose_dialog
+    assert dialog is not None
+    save_screenshot(dialog, out / "propose.png")
+    dialog.reject()
+    if window.controller is not None:
+        await window.controller.set_timezone("Europe/Berlin")
 
 
 def _fill(window: object, first: str, last: str) -> None:

@@ -16,7 +16,8 @@ from typing import TypeVar
 import httpx
 import msgspec
 
-from app.hubspot import endpoints
+from app.hubspot import contacts, endpoints
+from app.hubspot.contacts import ContactSearchPage
 from app.hubspot.errors import (
     MalformedResponse,
     MalformedToken,
@@ -164,7 +165,10 @@ class SchedulerClient:
         params: dict[str, str | int] = {"timezone": timezone, "monthOffset": month_offset}
         return await self._get(endpoints.availability_path(slug), params, AvailabilityPage, "list of open times")
 
-    async def _get(self, path: str, params: Mapping[str, str | int], type_: type[T], what: str) -> T:
+    async def _get(
+        self, path: str, params: Mapping[str, str | int], type_: type[T], what: str, *, body: bytes | None = None
+    ) -> T:
+        """A read, retried and paced; with `body`, a POST whose JSON only asks (a search), so retrying is safe."""
         attempt = 0
         refreshed = False
         while True:
@@ -172,25 +176,29 @@ class SchedulerClient:
             await self.pacer.wait_turn()
             token = await self._tokens.access_token()
             started = time.perf_counter()
-            request = self._http.build_request("GET", path, params=dict(params), headers=_auth(token))
+            if body is None:
+                request = self._http.build_request("GET", path, params=dict(params), headers=_auth(token))
+            else:
+                headers = {**_auth(token), "Content-Type": "application/json"}
+                request = self._http.build_request("POST", path, params=dict(params), content=body, headers=headers)
             try:
                 answer = await exchange(self._http, request, deadline_s=self.deadline_s)
             except DeadlineExceeded as exc:
                 # Not retried: a server that stalls once stalls again, and retrying multiplies the wait.
-                log.info("GET %s: no complete answer in %g s", path, exc.seconds)
+                log.info("%s %s: no complete answer in %g s", request.method, path, exc.seconds)
                 raise NoAnswer(
                     f"HubSpot did not answer in {exc.seconds:g} s. Check the network connection; cached data is "
                     "shown meanwhile."
                 ) from None
             except httpx.TransportError as exc:
-                log.info("GET %s failed: %s", path, type(exc).__name__)
+                log.info("%s %s failed: %s", request.method, path, type(exc).__name__)
                 if attempt < self._retry.attempts:
                     await self._sleep(self._retry.backoff(attempt))
                     continue
                 raise NetworkUnreachable(
                     "Can't reach HubSpot. Check the network connection; cached data is shown meanwhile."
                 ) from exc
-            self._log("GET", path, answer, started)
+            self._log(request.method, path, answer, started)
             self.pacer.observe(answer.headers)
             if answer.status_code == 401 and not refreshed and await self._tokens.token_rejected(token):
                 refreshed = True
@@ -208,6 +216,16 @@ class SchedulerClient:
                 await self._sleep(self._retry.backoff(attempt))
                 continue
             raise error
+
+    async def search_contacts(self, query: str, *, limit: int = 10, after: str | None = None) -> ContactSearchPage:
+        """CRM contacts matching `query` (needs crm.objects.contacts.read; MissingScopes without it)."""
+        return await self._get(
+            contacts.CONTACTS_SEARCH_PATH,
+            {},
+            ContactSearchPage,
+            "list of contacts",
+            body=contacts.search_body(query, limit=limit, after=after),
+        )
 
     # --- book ----------------------------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""The simulated Scheduler API as a Starlette app, on both `/scheduler/v3/...` and date-versioned paths."""
+"""The simulated Scheduler API as a Starlette app, on both `/scheduler/v3/...` and date-versioned paths, plus the
+CRM contacts search the attendee suggestions use."""
 
 from __future__ import annotations
 
@@ -15,23 +16,27 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
+from app.hubspot.contacts import CONTACTS_SEARCH_PATH
 from app.sandbox.book import book_response, parse_book_body, prepare_booking
+from app.sandbox.contacts import parse_search_body, search_contacts
 from app.sandbox.control import control_routes
 from app.sandbox.envelopes import AUTH_MISSING, ApiError, envelope, rate_limit_body
 from app.sandbox.faults import ConnectionDropped, Fault
 from app.sandbox.oauth import oauth_routes
 from app.sandbox.reads import availability_page, booking_info, list_links
-from app.sandbox.state import READ_SCOPE, WRITE_SCOPES, SandboxState
+from app.sandbox.state import CONTACTS_READ_SCOPE, READ_SCOPE, WRITE_SCOPES, SandboxState
 
 VERSIONS = frozenset({"v3", "2025-09", "2026-03", "2026-09"})
 _PREFIX = ("scheduler", None, "meetings", "meeting-links")
-_METHODS = {"links": "GET", "info": "GET", "availability": "GET", "book": "POST"}
+_METHODS = {"links": "GET", "info": "GET", "availability": "GET", "book": "POST", "contacts": "POST"}
 _MALFORMED = b'{"status":"ok","results":[{"id":"3110001","slug":'
 
 
 def match_route(raw_path: bytes) -> tuple[str, str | None] | None:
     """(route, slug) from the *raw* path, so `a%2Fb` is one slug and `a/b` is two segments (which 404)."""
     text = raw_path.split(b"?", 1)[0].decode("latin-1")
+    if text.rstrip("/") == CONTACTS_SEARCH_PATH:
+        return "contacts", None
     segments = text.split("/")
     if segments[:1] != [""] or len(segments) < 5:
         return None
@@ -144,6 +149,9 @@ class SchedulerApi:
         if route == "book":
             if not grant.scopes & WRITE_SCOPES:
                 raise _missing_scopes(sorted(WRITE_SCOPES))
+        elif route == "contacts":
+            if CONTACTS_READ_SCOPE not in grant.scopes:
+                raise _missing_scopes([CONTACTS_READ_SCOPE])
         elif READ_SCOPE not in grant.scopes:
             raise _missing_scopes([READ_SCOPE])
         return grant
@@ -156,6 +164,8 @@ class SchedulerApi:
             return 200, booking_info(self.state, slug or "", params)
         if route == "availability":
             return 200, availability_page(self.state, slug or "", params)
+        if route == "contacts":
+            return 200, search_contacts(self.state, parse_search_body(await request.body()))
         payload = parse_book_body(await request.body())
         async with self.book_lock:
             booking = prepare_booking(self.state, payload, params.get("timezone"))

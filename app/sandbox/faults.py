@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 
-ROUTES = ("links", "info", "availability", "book")
+ROUTES = ("links", "info", "availability", "book", "contacts")
 
 
 class ConnectionDropped(httpx.RemoteProtocolError):
@@ -66,7 +66,7 @@ class Faults:
         malformed: bool = False,
         retry_after: int = 1,
     ) -> Fault:
-        """Queue a fault for `route` (one of links, info, availability, book)."""
+        """Queue a fault for `route` (one of links, info, availability, book, contacts)."""
         if route not in ROUTES:
             raise ValueError(f"unknown route {route!r}; expected one of {', '.join(ROUTES)}")
         if drop_after_booking and route != "book":

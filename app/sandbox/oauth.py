@@ -24,7 +24,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from app.sandbox.seed import ALEX as ALEX_USER_ID
-from app.sandbox.state import READ_SCOPE, WRITE_SCOPES, SandboxState
+from app.sandbox.state import CONTACTS_READ_SCOPE, READ_SCOPE, WRITE_SCOPES, SandboxState
 
 SANDBOX_CLIENT_ID = "sandbox-client"
 SANDBOX_CLIENT_SECRET = "sandbox-client-secret"
@@ -33,7 +33,7 @@ SANDBOX_PUBLIC_CLIENT_ID = "sandbox-public-client"
 SANDBOX_HUB_ID = 4_004_004
 SANDBOX_HUB_DOMAIN = "northwind.test"
 SANDBOX_USER_EMAIL = "alex.morgan@northwind.test"
-KNOWN_SCOPES = frozenset({READ_SCOPE, *WRITE_SCOPES})
+KNOWN_SCOPES = frozenset({READ_SCOPE, CONTACTS_READ_SCOPE, *WRITE_SCOPES})
 _VERSIONS = ("2026-03", "v3")
 
 

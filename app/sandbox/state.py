@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from app.hubspot.contacts import CONTACTS_READ_SCOPE
 from app.sandbox.faults import Faults
 from app.sandbox.links import BusyBlock, SandboxLink, SandboxUser
 from app.sandbox.ratelimit import RateDecision, RateLimiter
 from app.sandbox.seed import build_seed
 
 READ_SCOPE = "scheduler.meetings.meeting-link.read"
+#: CONTACTS_READ_SCOPE (app.hubspot.contacts) lets a token search CRM contacts (attendee suggestions).
 #: Any one of these lets a token book (reference §7.1).
 WRITE_SCOPES = frozenset(
     {
@@ -46,7 +48,7 @@ WRITE_SCOPES = frozenset(
         "crm.objects.custom.sensitive.write.v2",
     }
 )
-ALL_SCOPES = frozenset({READ_SCOPE, "crm.objects.contacts.write", "meetings-write"})
+ALL_SCOPES = frozenset({READ_SCOPE, CONTACTS_READ_SCOPE, "crm.objects.contacts.write", "meetings-write"})
 
 DEMO_TOKEN = "demo-token"
 READ_ONLY_TOKEN = "read-only-token"

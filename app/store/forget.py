@@ -18,6 +18,7 @@ class ForgetReport:
     outbox_deleted: int
     history_deleted: int
     guest_mentions_removed: int
+    crm_contacts_deleted: int = 0  # the attendee suggestions' offline copy of HubSpot contacts
 
 
 def forget_person(db: Database, email: str) -> ForgetReport:
@@ -28,6 +29,7 @@ def forget_person(db: Database, email: str) -> ForgetReport:
     with db.transaction() as conn:
         outbox_deleted = conn.execute("DELETE FROM outbox WHERE email_lc = ?", (target,)).rowcount
         history_deleted = conn.execute("DELETE FROM history WHERE email_lc = ?", (target,)).rowcount
+        crm_deleted = conn.execute("DELETE FROM crm_contacts WHERE email_lc = ?", (target,)).rowcount
         removed = 0
         # Guests: a substring pre-filter, then an exact match on each address.
         pattern = f"%{target}%"
@@ -67,7 +69,7 @@ def forget_person(db: Database, email: str) -> ForgetReport:
                 ),
             )
     _purge_leftovers(db)
-    return ForgetReport(outbox_deleted, history_deleted, removed)
+    return ForgetReport(outbox_deleted, history_deleted, removed, crm_deleted)
 
 
 def _purge_leftovers(db: Database) -> None:

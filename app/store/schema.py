@@ -99,5 +99,21 @@ def v2_history_search_index(conn: sqlite3.Connection) -> None:
     conn.execute(f"INSERT INTO {HISTORY_SEARCH_INDEX}({HISTORY_SEARCH_INDEX}) VALUES ('rebuild')")
 
 
-MIGRATIONS: list[Migration] = [V1_OUTBOX_HISTORY_CACHE, v2_history_search_index]
+V3_CRM_CONTACTS_CACHE = """
+CREATE TABLE crm_contacts (
+    email_lc TEXT PRIMARY KEY,
+    crm_id TEXT NOT NULL DEFAULT '',
+    first_name TEXT NOT NULL DEFAULT '',
+    last_name TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL,
+    company TEXT NOT NULL DEFAULT '',
+    search_lc TEXT NOT NULL DEFAULT '',
+    used_ms INTEGER NOT NULL
+);
+CREATE INDEX crm_contacts_by_use ON crm_contacts (used_ms DESC);
+"""
+"""Issue 17: HubSpot CRM contacts the attendee suggestions showed recently, so they are offered offline too.
+Small (capped by app/store/crm_contacts.py), so searched with LIKE; forget-this-person deletes from it."""
+
+MIGRATIONS: list[Migration] = [V1_OUTBOX_HISTORY_CACHE, v2_history_search_index, V3_CRM_CONTACTS_CACHE]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from app.hubspot.models import MeetingLink
 from app.ui.formatting import link_type_label
+from app.ui.link_paste import link_for_pasted_text
 from app.ui.searchable import SearchableCombo
 
 SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,14 +33,25 @@ class LinkPicker(QWidget):
         self.details.setObjectName("hint")
         self.details.setWordWrap(True)
         self.combo.activated.connect(self._on_activated)
+        # A pasted meetings URL selects its link (app/ui/link_paste.py); a URL naming none says why here.
+        self._links: list[MeetingLink] = []
+        self.paste_problem = QLabel()
+        self.paste_problem.setObjectName("fieldProblem")
+        self.paste_problem.setWordWrap(True)
+        self.paste_problem.hide()
+        edit = self.combo.lineEdit()
+        assert edit is not None  # searchable combos are editable
+        edit.textEdited.connect(self._on_text_edited)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._label)
         layout.addWidget(self.combo)
+        layout.addWidget(self.paste_problem)
         layout.addWidget(self.details)
 
     def set_links(self, links: list[MeetingLink], selected: str | None) -> None:
+        self._links = list(links)
         self.combo.blockSignals(True)
         self.combo.clear()
         for link in links:
@@ -75,3 +87,16 @@ class LinkPicker(QWidget):
         slug = self.combo.itemData(index, SLUG_ROLE)
         if slug:
             self.link_chosen.emit(str(slug))
+
+    def _on_text_edited(self, text: str) -> None:
+        pasted = link_for_pasted_text(text, self._links)
+        self.paste_problem.setText(pasted.problem if pasted else "")
+        self.paste_problem.setVisible(bool(pasted and pasted.problem))
+        if pasted is None or pasted.slug is None:
+            return
+        self.select(pasted.slug)
+        completer = self.combo.completer()
+        popup = completer.popup() if completer is not None else None
+        if popup is not None:
+            popup.hide()  # the URL filtered the list to nothing; the link is chosen
+        self.link_chosen.emit(pasted.slug)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -43,6 +44,7 @@ from app.window_state import WindowStateFile
 if TYPE_CHECKING:  # the flow pulls in the outbox store and sqlite: imported after first paint
     from app.store.outbox import OutboxEntry
     from app.ui.booking_flow import BookFlow
+    from app.ui.propose_dialog import ProposeDialog
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         self._flow_wired = False
         self.network_online = True
         self._submitting = False  # a Book press is being handled (see _book_requested)
+        self.propose_dialog: ProposeDialog | None = None
         self.setWindowTitle(APP_DISPLAY_NAME)
         if icon is not None:
             self.setWindowIcon(icon)
@@ -72,6 +75,7 @@ class MainWindow(QMainWindow):
         self.zone_label.setBuddy(self.zone_picker)
         self.month_grid = MonthGrid()
         self.open_times = OpenTimesView()
+        self.open_times.set_second_zone(system_zone_id())  # times also in the rep's own zone when they differ
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
@@ -83,6 +87,10 @@ class MainWindow(QMainWindow):
 
         left = QVBoxLayout()
         left.addWidget(self.link_picker)
+        self.propose_button = QPushButton(self.tr("&Propose times…"))
+        self.propose_button.setAccessibleDescription(self.tr("A message offering open times of this link, to copy"))
+        self.propose_button.clicked.connect(self.open_propose_dialog)
+        left.addWidget(self.propose_button, 0, Qt.AlignmentFlag.AlignLeft)
         left.addWidget(self.zone_label)
         left.addWidget(self.zone_picker)
         left.addWidget(self.month_grid)
@@ -175,6 +183,7 @@ class MainWindow(QMainWindow):
         c.data_age_changed.connect(self.status.set_data_age)
         c.online_changed.connect(self.status.set_online)
         c.problem.connect(self.show_problem)
+        self._suggest_attendees(c)
         c.time_changed.connect(lambda _ms: self.update_book_button())
         c.online_changed.connect(lambda _online: self.update_book_button())
         if self._views_wired:
@@ -186,6 +195,15 @@ class MainWindow(QMainWindow):
         self.month_grid.day_chosen.connect(lambda day: self._now(lambda ctl: ctl.choose_day(day)))
         self.open_times.time_chosen.connect(lambda ms: self._now(lambda ctl: ctl.choose_time(ms)))
         self.open_times.duration_chosen.connect(lambda ms: self._now(lambda ctl: ctl.choose_duration(ms)))
+
+    def _suggest_attendees(self, controller: BookingController) -> None:
+        """People already known while typing the attendee: this profile's history, then HubSpot contacts."""
+        from app.attendees.suggestions import AttendeeSuggestions
+
+        services = controller.services
+        suggester = self.book.form.enable_suggestions(AttendeeSuggestions(services.db, services.client))
+        if suggester is not None and not self._views_wired:
+            suggester.note.connect(lambda text: self.status.showMessage(text, 15_000))
 
     def _now(self, step: Callable[[BookingController], None]) -> None:
         if self.controller is not None:
@@ -203,6 +221,8 @@ class MainWindow(QMainWindow):
         if self.flow is not None:
             self.flow.blockSignals(True)
         self.controller, self.flow = None, None
+        if self.book.form.suggester is not None:
+            self.book.form.suggester.set_source(None)  # a contacts search in flight belongs to the old client
         self.book.clear_personal()
         self.show_problem("")
         self.status.set_data_age(0)
@@ -305,6 +325,19 @@ class MainWindow(QMainWindow):
         self.flow.forget_draft()
         self.book.clear_personal()
         self.controller.choose_time(0)
+
+    def open_propose_dialog(self) -> None:
+        """*Propose times…* for the current link; window-modal with open(), the window keeps running."""
+        if self.controller is None or not self.controller.state.slug:
+            return
+        from app.ui.propose_dialog import dialog_for
+
+        if self.propose_dialog is not None:
+            self.propose_dialog.deleteLater()  # one at a time; the last one stays inspectable until then
+        self.propose_dialog = dialog_for(
+            self.controller, rep_zone=system_zone_id(), use_24h=self.open_times.use_24h, parent=self
+        )
+        self.propose_dialog.open()
 
     def show_problem(self, text: str) -> None:
         self.problem.setText(text)

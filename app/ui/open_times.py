@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.booking.slots import LocalSlot
 from app.ui.choice_button import ChoiceButton
-from app.ui.formatting import format_day_long, format_duration, format_time, spoken_datetime
+from app.ui.formatting import city_of, format_day_long, format_duration, format_time, spoken_datetime
 
 COLUMNS = 3
 
@@ -38,6 +39,7 @@ class OpenTimesView(QWidget):
         self._use_24h = True
         self._chosen_ms = 0
         self._day: date | None = None
+        self._second_zone = ""  # the rep's own zone; each time is shown there too when it differs
 
         self._title = QLabel(self.tr("Pick a day to see its open times."))
         self._title.setObjectName("sectionTitle")
@@ -82,6 +84,19 @@ class OpenTimesView(QWidget):
         layout.addWidget(scroll, 1)
 
     # --- public -----------------------------------------------------------------------------------------
+
+    def set_second_zone(self, zone_id: str) -> None:
+        """Show each time in `zone_id` as well (the rep's zone) whenever the times are in another one."""
+        self._second_zone = zone_id
+        self._render()
+
+    def _in_second_zone(self, moment: datetime) -> datetime | None:
+        if not self._second_zone or getattr(moment.tzinfo, "key", "") == self._second_zone:
+            return None
+        try:
+            return moment.astimezone(ZoneInfo(self._second_zone))
+        except (ZoneInfoNotFoundError, ValueError):
+            return None
 
     @property
     def use_24h(self) -> bool:
@@ -154,11 +169,22 @@ class OpenTimesView(QWidget):
         self._title.setText(format_day_long(self._day))
         self._empty.setText("" if self._slots else self.tr("No open times left on this day."))
         for index, slot in enumerate(self._slots):
-            button = ChoiceButton(format_time(slot.start, self._use_24h))
+            text = format_time(slot.start, self._use_24h)
+            other = self._in_second_zone(slot.start)
+            if other is not None:
+                there = f"{format_time(other, self._use_24h)} {city_of(self._second_zone)}"
+                text += f"\n{there}"
+            button = ChoiceButton(text)
             button.setProperty("role", "time")
             button.setProperty("start_ms", slot.start_ms)
             button.set_selected(slot.start_ms == self._chosen_ms)
             button.setAccessibleName(spoken_datetime(slot.start, self._use_24h))
+            if other is not None:
+                button.setAccessibleDescription(
+                    self.tr("%1 in %2")
+                    .replace("%1", spoken_datetime(other, self._use_24h))
+                    .replace("%2", city_of(self._second_zone))
+                )
             button.setMinimumHeight(40)
             button.chosen.connect(lambda ms=slot.start_ms: self.time_chosen.emit(ms))
             self._group.addButton(button)

@@ -37,6 +37,26 @@
     </message>
 </context>
 <context>
+    <name>AttendeeSuggester</name>
+    <message>
+        <source>People you already know</source>
+        <extracomment>Said once, quietly (a status-bar line): why HubSpot contacts are not among the suggestions. Typing paused and a CRM search went out. A CRM search finished and its rows are shown (tests wait for it; nothing else needs it).</extracomment>
+        <translation>Bekannte Personen</translation>
+    </message>
+    <message>
+        <source>Suggestions come from this computer&apos;s history only: the HubSpot sign-in lacks the permission to read CRM contacts (crm.objects.contacts.read).</source>
+        <translation>Vorschläge kommen nur aus dem Verlauf dieses Computers: Der HubSpot-Anmeldung fehlt die Berechtigung, CRM-Kontakte zu lesen (crm.objects.contacts.read).</translation>
+    </message>
+    <message>
+        <source>from your bookings</source>
+        <translation>aus Ihren Buchungen</translation>
+    </message>
+    <message>
+        <source>from HubSpot contacts</source>
+        <translation>aus den HubSpot-Kontakten</translation>
+    </message>
+</context>
+<context>
     <name>BookColumn</name>
     <message>
         <source>No time chosen yet.</source>
@@ -402,6 +422,25 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarButtons</name>
+    <message>
+        <source>Add to Google Calendar</source>
+        <translation>Zu Google Kalender hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add to Google Calendar (opens the browser)</source>
+        <translation>Zu Google Kalender hinzufügen (öffnet den Browser)</translation>
+    </message>
+    <message>
+        <source>Add to Outlook</source>
+        <translation>Zu Outlook hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add to Outlook on the web (opens the browser)</source>
+        <translation>Zu Outlook im Web hinzufügen (öffnet den Browser)</translation>
     </message>
 </context>
 <context>
@@ -1035,6 +1074,25 @@
     </message>
 </context>
 <context>
+    <name>LinkPaste</name>
+    <message>
+        <source>This account has no meeting link “%1”.</source>
+        <translation>Dieses Konto hat keinen Meeting-Link „%1“.</translation>
+    </message>
+    <message>
+        <source>This address names no meeting link; copy the whole address of the booking page.</source>
+        <translation>Diese Adresse nennt keinen Meeting-Link; kopieren Sie die vollständige Adresse der Buchungsseite.</translation>
+    </message>
+    <message>
+        <source>This is not a HubSpot meetings link; those start with https://meetings.hubspot.com/.</source>
+        <translation>Das ist kein HubSpot-Meeting-Link; diese beginnen mit https://meetings.hubspot.com/.</translation>
+    </message>
+    <message>
+        <source>This is not a web address.</source>
+        <translation>Das ist keine Webadresse.</translation>
+    </message>
+</context>
+<context>
     <name>LinkPicker</name>
     <message>
         <source>&amp;Meeting link</source>
@@ -1066,6 +1124,14 @@
     <message>
         <source>&amp;Time zone</source>
         <translation>&amp;Zeitzone</translation>
+    </message>
+    <message>
+        <source>&amp;Propose times…</source>
+        <translation>Zeiten &amp;vorschlagen …</translation>
+    </message>
+    <message>
+        <source>A message offering open times of this link, to copy</source>
+        <translation>Eine Nachricht mit freien Zeiten dieses Links zum Kopieren</translation>
     </message>
     <message>
         <source>Book</source>
@@ -1317,6 +1383,10 @@
         <source>No open times left on this day.</source>
         <translation>An diesem Tag sind keine freien Zeiten mehr übrig.</translation>
     </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
 </context>
 <context>
     <name>OutboxPanel</name>
@@ -1446,6 +1516,65 @@
     <message>
         <source>Keep it</source>
         <translation>Behalten</translation>
+    </message>
+</context>
+<context>
+    <name>ProposeDialog</name>
+    <message>
+        <source>Propose times</source>
+        <translation>Zeiten vorschlagen</translation>
+    </message>
+    <message>
+        <source>The &amp;next open times:</source>
+        <translation>Die &amp;nächsten freien Zeiten:</translation>
+    </message>
+    <message>
+        <source>&amp;These times:</source>
+        <translation>&amp;Diese Zeiten:</translation>
+    </message>
+    <message>
+        <source>How many open times</source>
+        <translation>Wie viele freie Zeiten</translation>
+    </message>
+    <message>
+        <source>Open times to propose</source>
+        <translation>Vorzuschlagende freie Zeiten</translation>
+    </message>
+    <message>
+        <source>Language of the message</source>
+        <translation>Sprache der Nachricht</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>The message</source>
+        <translation>Die Nachricht</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the message (text and HTML)</source>
+        <translation>Die Nachricht kopieren (Text und HTML)</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>Kopiert.</translation>
+    </message>
+    <message>
+        <source>This link has no open times in the months shown.</source>
+        <translation>Dieser Link hat in den angezeigten Monaten keine freien Zeiten.</translation>
+    </message>
+    <message>
+        <source>Tick the times to propose.</source>
+        <translation>Kreuzen Sie die vorzuschlagenden Zeiten an.</translation>
+    </message>
+    <message>
+        <source>Propose at most %1 times.</source>
+        <translation>Schlagen Sie höchstens %1 Zeiten vor.</translation>
     </message>
 </context>
 <context>

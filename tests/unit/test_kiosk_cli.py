@@ -83,3 +83,15 @@ def test_enabling_the_kiosk_marks_the_profile_and_disabling_unmarks_it(
     assert verify_pin("482916", marked.pin_hash)
     assert main(["--profile", str(tmp_path), "kiosk", "configure", "--no-enable"]) == 0
     assert not is_kiosk_profile(tmp_path)
+
+
+def test_configure_takes_pasted_link_urls_and_refuses_foreign_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["--profile", str(tmp_path), "kiosk", "configure"]
+    team = "https://meetings-eu1.hubspot.com/sales-team/intro-call?embed=true"
+    assert main([*base, "--link", "https://meetings.hubspot.com/alex-morgan", "--link", team]) == 0
+    assert load_settings(_settings_file(tmp_path)).settings.kiosk.links == ["alex-morgan", "sales-team/intro-call"]
+    assert main([*base, "--link", "https://calendly.com/alex"]) == 2
+    assert "is not a HubSpot meetings link" in capsys.readouterr().err
+    assert load_settings(_settings_file(tmp_path)).settings.kiosk.links == ["alex-morgan", "sales-team/intro-call"]

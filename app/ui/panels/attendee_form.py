@@ -5,10 +5,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import msgspec
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCompleter, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCompleter, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.booking.answers import Answer, answerable_fields
 from app.booking.draft import BookingDraft, find_problems
@@ -18,6 +19,10 @@ from app.ui.panels.checked_part import CheckedPart
 from app.ui.panels.field_inputs import FieldInput, TextInput, YesNoInput, input_for
 from app.ui.panels.guests_editor import GuestsEditor
 from app.ui.panels.problem_text import problem_text
+
+if TYPE_CHECKING:
+    from app.attendees.suggestions import Suggestion
+    from app.ui.panels.attendee_suggestions import AttendeeSuggester, SuggestionSource
 
 # Problem keys of find_problems that belong to this form (consent and time are other panels' business).
 _OWN_PREFIXES = ("first_name", "last_name", "email", "guests", "guest:", "field:")
@@ -59,6 +64,7 @@ class AttendeeForm(CheckedPart):
         self._info = _empty_info()
         self._rows: dict[str, _Row] = {}
         self._external: dict[str, str] = {}
+        self.suggester: AttendeeSuggester | None = None  # enable_suggestions(); never in the kiosk
         self.setAccessibleName(self.tr("Attendee details"))
 
         self._layout = QFormLayout()
@@ -142,6 +148,8 @@ class AttendeeForm(CheckedPart):
             row.touched = False
         self.guests.set_emails([])
         self._external.clear()
+        if self.suggester is not None:
+            self.suggester.close()
         self._show_all = False
         self._order_tabs()
         self._recheck()
@@ -157,6 +165,44 @@ class AttendeeForm(CheckedPart):
             completer = QCompleter(list(words), widget.line)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             widget.line.setCompleter(completer)
+
+    def enable_suggestions(self, source: SuggestionSource | None) -> AttendeeSuggester | None:
+        """Offer people already known (history, HubSpot contacts) while typing; None when suggestions are off."""
+        if not self._allow_suggestions:
+            return None
+        if self.suggester is None:
+            from app.ui.panels.attendee_suggestions import AttendeeSuggester
+
+            self.suggester = AttendeeSuggester(self._suggestion_lines, self)
+            self.suggester.picked.connect(self.fill_person)
+            self.focus_chain_changed.connect(self.suggester.watch)  # a new link may add a company question
+        self.suggester.set_source(source)
+        return self.suggester
+
+    def fill_person(self, person: Suggestion) -> None:
+        """A picked suggestion: first and last name, email and (when the link asks) company; nothing is sent."""
+        values = (
+            ("first_name", person.first_name),
+            ("last_name", person.last_name),
+            ("email", person.email),
+            ("field:company", person.company),
+        )
+        for key, value in values:
+            row = self._rows.get(key)
+            if row is None or not value or value == "-":
+                continue
+            row.input.set_value(value)
+            row.touched = True
+            self._external.pop(key, None)
+        self._on_input_changed()
+
+    def _suggestion_lines(self) -> dict[str, QLineEdit]:
+        lines: dict[str, QLineEdit] = {}
+        for key in ("first_name", "last_name", "email", "field:company"):
+            row = self._rows.get(key)
+            if row is not None and isinstance(row.input, TextInput):
+                lines[key] = row.input.line
+        return lines
 
     # --- validity ---------------------------------------------------------------------------------------------
 

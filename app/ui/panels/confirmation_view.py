@@ -17,6 +17,7 @@ from app.booking.confirmation import confirmation_text
 from app.booking.ics import parse_instant, to_ics
 from app.hubspot.models import BookResponse
 from app.ui.announce import announce
+from app.ui.panels.calendar_buttons import CalendarButtons
 from app.ui.panels.problem_text import translate_template
 from app.ui.panels.rich_text import safe_link
 
@@ -124,6 +125,12 @@ class ConfirmationView(QWidget):
         column.addWidget(self.notice)
         column.addLayout(self.details)
         column.addLayout(buttons)
+        # A row of their own: beside the others they would make the column (and the window) wider.
+        self.calendar_buttons = CalendarButtons(self)
+        calendar_row = QHBoxLayout()
+        calendar_row.addWidget(self.calendar_buttons)
+        calendar_row.addStretch(1)
+        column.addLayout(calendar_row)
         column.addStretch(1)
 
     def show_booking(
@@ -174,6 +181,7 @@ class ConfirmationView(QWidget):
         )
         ics_text = to_ics(response, organizer_name=organizer_name, link_name=link_name, now=self._clock())
         self._ics = (ics_filename(response, link_name), ics_text)
+        self.calendar_buttons.show_booking(response, link_name=link_name, organizer_name=organizer_name)
         self.copied_note.hide()
 
     def details_text(self) -> str:

@@ -1,0 +1,1 @@
+"""Attendees you already know: suggestions from history and HubSpot CRM contacts (Qt-free)."""
