@@ -283,6 +283,14 @@ async def _book_with_store(
         return cli.EXIT_UNREACHABLE
     if entry.state is OutboxState.SENT and outcome.result is not None:
         return _print_booked(outcome.result, start_ms, tz, as_json)
+    if entry.state is OutboxState.SENDING and outcome.result is not None and not outcome.busy:
+        # HubSpot booked it, then the disk refused the record: it *is* booked. The row stays `sending`, which
+        # the next start turns into unknown and reconciles ("probably booked"), so it is never sent again.
+        sys.stderr.write(
+            f"warning: booked, but this profile could not record it (draft {entry.id}); it is settled on the next "
+            "start and never sent again.\n"
+        )
+        return _print_booked(outcome.result, start_ms, tz, as_json)
     error = outcome.error
     if entry.state is OutboxState.NEEDS_NEW_TIME:
         # The pre-send check found it gone before any request: same message as HubSpot's refusal.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -367,3 +368,28 @@ async def test_run_sends_on_wake_and_stops_cleanly(outbox: Outbox, clock: FakeCl
     await running
     assert not lock.held
     assert [type(e) for e in events] == [SentEvent, SentEvent]
+
+
+@pytest.mark.asyncio
+async def test_booked_but_not_recorded_says_booked_and_is_never_sent_again(
+    outbox: Outbox, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk refuses the record after HubSpot booked it: the user hears "booked"; the next start settles it."""
+    client = FakeClient({slot_ms(48)})
+    draft_id = enqueue(outbox, slot_ms(48))
+    sender, events = make_sender(outbox, client, clock)
+
+    def disk_full(*_args: object, **_kw: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(outbox, "mark_sent", disk_full)
+        await sender.flush()
+    assert [type(e) for e in events] == [SentEvent]
+    assert outbox.get(draft_id).state is State.SENDING
+
+    restarted, _ = make_sender(outbox, client, clock)  # the next start
+    await restarted.flush(wait_for_retries=True)
+    entry = outbox.get(draft_id)
+    assert entry.state is State.UNKNOWN
+    assert client.book_calls == 1
