@@ -101,6 +101,22 @@ class Session:
         """Run the window on `services`: a controller and a book flow for them, the sender started, data loaded."""
         self.services = services
         window = self.window
+        recovery = services.db.recovery
+        if recovery is not None:
+            # The store found its file damaged and started a fresh one with what it could read: say so, here.
+            drafts, history = recovery.rows.get("outbox", 0), recovery.rows.get("history", 0)
+            text = (
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "The profile's database was damaged (%1). It was kept as %2 and a fresh one was started; "
+                    "%3 outbox bookings and %4 history entries were recovered from it.",
+                )
+                .replace("%1", recovery.reason)
+                .replace("%2", str(recovery.damaged_copy))
+                .replace("%3", str(drafts))
+                .replace("%4", str(history))
+            )
+            self._tell(QCoreApplication.translate("MainWindow", "Database repaired"), text)
         self.controller = BookingController(services, timezone=self.zone)
         window.attach(self.controller)
         self.controller.links_changed.connect(lambda _links, slug: self._remember(last_link=slug))

@@ -1174,6 +1174,14 @@
         <translation>Gewählt: %1</translation>
     </message>
     <message>
+        <source>The profile&apos;s database was damaged (%1). It was kept as %2 and a fresh one was started; %3 outbox bookings and %4 history entries were recovered from it.</source>
+        <translation>Die Datenbank des Profils war beschädigt (%1). Sie wurde als %2 aufbewahrt und eine neue angelegt; %3 Buchungen im Postausgang und %4 Verlaufseinträge wurden daraus wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Database repaired</source>
+        <translation>Datenbank repariert</translation>
+    </message>
+    <message>
         <source>Signed out: sign in again to send</source>
         <translation>Abgemeldet: Melden Sie sich erneut an, um zu senden</translation>
     </message>
