@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from app import APP_NAME, __version__
+from app.env import API_BASE_ENV, PROFILE_ENV
 
 EXIT_OK = 0
 EXIT_BUG = 1
@@ -31,11 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
         "6 booked without a calendar event, 7 profile files unusable (read-only, disk full).",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--profile", metavar="DIR", help="keep every file under DIR (env BOOKING_ASSISTANT_PROFILE)")
+    parser.add_argument("--profile", metavar="DIR", help=f"keep every file under DIR (env {PROFILE_ENV})")
     parser.add_argument(
         "--api-base",
         metavar="URL",
-        help="HubSpot API base URL (env BOOKING_ASSISTANT_API_BASE)",
+        help=f"HubSpot API base URL (env {API_BASE_ENV})",
     )
     parser.add_argument("--demo", action="store_true", help="use the built-in simulated HubSpot (no account, offline)")
     parser.add_argument("--verbose", action="store_true", help="log debug details (personal data stays masked)")

@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from app import cli
+from app.env import CLIENT_ID_ENV, TOKEN_ENV
 from app.hubspot.errors import READ_SCOPE, RECOMMENDED_WRITE_SCOPE
 
 if TYPE_CHECKING:
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
     from app.paths import Paths
 
 AUTH_COMMANDS = frozenset({"login", "logout", "whoami"})
-CLIENT_ID_ENV = "BOOKING_ASSISTANT_CLIENT_ID"
 
 SCOPES_ADVICE = (
     f"Give the service key (or app) the scope {READ_SCOPE} to read meeting links, plus a CRM write scope "
@@ -107,10 +107,10 @@ async def _login(args: argparse.Namespace, session: AuthSession, options: Connec
     if session.in_memory_only:
         sys.stderr.write(
             f"warning: {NO_KEYCHAIN_NOTICE} Later commands will not be signed in; for scripts set "
-            "BOOKING_ASSISTANT_TOKEN instead.\n"
+            f"{TOKEN_ENV} instead.\n"
         )
-    if os.environ.get("BOOKING_ASSISTANT_TOKEN", "").strip():
-        sys.stderr.write("note: BOOKING_ASSISTANT_TOKEN is set and wins over this sign-in while it is set.\n")
+    if os.environ.get(TOKEN_ENV, "").strip():
+        sys.stderr.write(f"note: {TOKEN_ENV} is set and wins over this sign-in while it is set.\n")
     return cli.EXIT_OK
 
 
@@ -169,7 +169,7 @@ async def _logout(session: AuthSession) -> int:
             "Signed out: the stored token is deleted. A service key stays valid in HubSpot until you rotate it.\n"
         )
     if session.source == "env":
-        sys.stderr.write("note: BOOKING_ASSISTANT_TOKEN is still set and is used while it is set.\n")
+        sys.stderr.write(f"note: {TOKEN_ENV} is still set and is used while it is set.\n")
     return cli.EXIT_OK
 
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from app.env import API_BASE_ENV, TOKEN_ENV
 from app.hubspot.client import SchedulerClient
 from app.hubspot.endpoints import DEFAULT_API_BASE
 from app.hubspot.http import make_http_client
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
     from app.auth.keychain import SecretStore
     from app.auth.session import AuthSession
 
-TOKEN_ENV = "BOOKING_ASSISTANT_TOKEN"
-API_BASE_ENV = "BOOKING_ASSISTANT_API_BASE"
 DEMO_BASE_URL = "http://sandbox.invalid"
 
 

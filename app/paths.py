@@ -10,8 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.env import PROFILE_ENV
+
 APP_DIR_NAME = "BookingAssistant"
-PROFILE_ENV = "BOOKING_ASSISTANT_PROFILE"
 
 
 @dataclass(frozen=True, slots=True)

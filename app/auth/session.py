@@ -20,6 +20,7 @@ from app.auth.credentials import CredentialVault, StoredCredentials
 from app.auth.oauth_client import OAuthApp, authorize_url_for
 from app.auth.oauth_provider import Clock, OAuthTokenProvider
 from app.auth.signin import BROWSER_TIMEOUT, sign_in_with_browser, verify_static_token
+from app.env import TOKEN_ENV
 from app.hubspot.endpoints import DEFAULT_API_BASE
 from app.hubspot.errors import NotSignedIn, SchedulerError
 from app.hubspot.models import TokenResponse
@@ -27,7 +28,6 @@ from app.hubspot.tokens import StaticTokenProvider, TokenProvider
 
 log = logging.getLogger(__name__)
 
-TOKEN_ENV = "BOOKING_ASSISTANT_TOKEN"
 TokenSource = Literal["env", "static", "oauth", "none"]
 
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 import httpx
 
-DEADLINE_ENV = "BOOKING_ASSISTANT_HTTP_DEADLINE"
+from app.env import HTTP_DEADLINE_ENV
+
 #: Connect + headers + body of one request. HubSpot answers in well under a second; a busy portal in a few.
 DEFAULT_DEADLINE_S = 30.0
 #: The largest decoded body accepted. A full page of 100 meeting links is ~100 KB; a month of open times less.
@@ -60,7 +61,7 @@ class Answer:
 def deadline_from_env(environ: Mapping[str, str] | None = None) -> float:
     """The per-request deadline: BOOKING_ASSISTANT_HTTP_DEADLINE (seconds, 0.1–600) or the default."""
     env = os.environ if environ is None else environ
-    raw = env.get(DEADLINE_ENV, "").strip()
+    raw = env.get(HTTP_DEADLINE_ENV, "").strip()
     try:
         value = float(raw)
     except ValueError:

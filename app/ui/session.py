@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.booking.draft import BookingDraft
-from app.cli_auth import CLIENT_ID_ENV
+from app.env import CLIENT_ID_ENV
 from app.outbox.actions import ActionRefused
 from app.outbox.events import OutboxEvent, SentEvent
 from app.paths import Paths

@@ -21,8 +21,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
-from app.auth.session import TOKEN_ENV
 from app.booking.slots import today_in
+from app.env import TOKEN_ENV
 from app.paths import Paths
 from app.sandbox.state import DEMO_TOKEN
 from app.settings import Settings, load_settings, save_settings

@@ -20,7 +20,8 @@ from app.auth.errors import SignInCancelled, SignInRequired
 from app.auth.keychain import KeychainCredentialStore
 from app.auth.oauth_client import OAuthApp, authorize_url_for
 from app.auth.pkce import challenge_for
-from app.auth.session import TOKEN_ENV, AuthSession
+from app.auth.session import AuthSession
+from app.env import TOKEN_ENV
 from app.hubspot.client import SchedulerClient
 from app.hubspot.errors import READ_SCOPE, MissingScopes, NotSignedIn, TokenRejected
 from app.hubspot.models import BookRequest
