@@ -6,12 +6,12 @@ import asyncio
 
 import httpx
 
-from app.connection import DEMO_BASE_URL
 from app.hubspot.client import SchedulerClient
 from app.hubspot.http import make_http_client
 from app.hubspot.tokens import StaticTokenProvider
 from app.sandbox.state import DEMO_TOKEN, SandboxState
 from app.sandbox.transport import in_process_transport
+from app.services import DEMO_BASE_URL
 
 
 class SwitchableTransport(httpx.AsyncBaseTransport):

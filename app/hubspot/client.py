@@ -128,6 +128,11 @@ class SchedulerClient:
         self._sleep = sleep
         self.pacer = pacer or RateLimitPacer(sleep=sleep)
 
+    @property
+    def tokens(self) -> TokenProvider:
+        """Where the bearer tokens come from (an AuthSession knows the signed-in account)."""
+        return self._tokens
+
     async def aclose(self) -> None:
         await self._http.aclose()
 

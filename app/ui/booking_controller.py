@@ -21,7 +21,7 @@ from app.hubspot.models import AvailabilityPage, BookingInfo, MeetingLink
 from app.ui.domain_text import domain_text
 
 if TYPE_CHECKING:  # services pull in httpx and sqlite: never imported before the first paint
-    from app.ui.services import Services
+    from app.services import Services
 
 log = logging.getLogger(__name__)
 

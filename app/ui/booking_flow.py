@@ -27,7 +27,7 @@ from app.ui.booking_controller import BookingController
 from app.ui.domain_text import domain_text
 
 if TYPE_CHECKING:  # services pull in httpx and sqlite: never imported before the first paint
-    from app.ui.services import Services
+    from app.services import Services
 
 log = logging.getLogger(__name__)
 

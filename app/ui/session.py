@@ -23,6 +23,7 @@ from app.env import CLIENT_ID_ENV
 from app.outbox.actions import ActionRefused
 from app.outbox.events import OutboxEvent, SentEvent
 from app.paths import Paths
+from app.services import Services, open_demo_services
 from app.settings import LoadedSettings, Settings, save_settings
 from app.ui.async_bridge import BackgroundTasks, open_dialog
 from app.ui.booking_controller import BookingController
@@ -32,7 +33,6 @@ from app.ui.formatting import locale_uses_24h
 from app.ui.main_window import MainWindow
 from app.ui.network_status import NetworkMonitor
 from app.ui.outbox_questions import discard_question
-from app.ui.services import Services, open_demo_services
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.sign_in_flow import SignInFlow, no_keychain_notice
 from app.ui.start_services import account_services, api_base_of, open_start_services

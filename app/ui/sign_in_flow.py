@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from app.auth.account import Account
 from app.auth.errors import OAuthRefused, SignInCancelled, SignInFailed
-from app.connection import ConnectionOptions
 from app.hubspot.errors import (
     READ_SCOPE,
     RECOMMENDED_WRITE_SCOPE,
@@ -27,6 +26,7 @@ from app.hubspot.errors import (
     TokenRejected,
 )
 from app.paths import Paths
+from app.services import ConnectionOptions
 from app.ui.async_bridge import BackgroundTasks, open_dialog
 from app.ui.domain_text import domain_text
 from app.ui.keychain_worker import BackgroundSecretStore
@@ -129,8 +129,8 @@ class SignInFlow:
 
     async def _open(self) -> AuthSession:
         from app.auth.keychain import KeychainCredentialStore
-        from app.connection import open_auth_session
         from app.hubspot.http import make_http_client
+        from app.services import open_auth_session
 
         http = make_http_client(self._api_base)
         store = BackgroundSecretStore(KeychainCredentialStore())

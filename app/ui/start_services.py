@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 
 from app.paths import Paths
+from app.services import Services, account_label, open_account_services, open_demo_services
 from app.settings import Settings
-from app.ui.services import Services, open_account_services, open_demo_services
 from app.ui.sign_in_flow import SignInFlow
 
 
@@ -35,5 +35,4 @@ def account_services(paths: Paths, api_base: str | None, signin: SignInFlow) -> 
     """The real API and the profile's database for the signed-in account of `signin`."""
     auth = signin.auth
     assert auth is not None
-    label = auth.account.label if auth.account else "token"
-    return open_account_services(paths, api_base, auth, label)
+    return open_account_services(paths, api_base, auth, account_label(auth))

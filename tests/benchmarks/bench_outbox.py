@@ -17,7 +17,7 @@ from tests.benchmarks.sandbox_proc import sandbox_process
 from tests.benchmarks.stats import BenchResult, Figure, Target
 
 LINKS = 20
-#: The app wires the sender with its default concurrency (app/ui/services.py).
+#: The app wires the sender with its default concurrency (app/services.py).
 IN_FLIGHT: int = inspect.signature(OutboxSender).parameters["max_concurrency"].default
 
 

@@ -73,7 +73,7 @@ class SenderRig:
 
 @asynccontextmanager
 async def sender_rig(base_url: str, db_path: Path) -> AsyncIterator[SenderRig]:
-    """The app's sender wired as app/ui/services.py wires it (default concurrency), over loopback."""
+    """The app's sender wired as app/services.py wires it (default concurrency), over loopback."""
     http = make_http_client(base_url)
     traffic = Traffic()
     http.event_hooks["response"].append(traffic.on_response)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from app import cli
+from app.cli.exit_codes import ExitCode
 from tests.faults.conftest import outbox, run
 from tests.faults.hostile_server import HostileServer
 from tests.faults.test_hostile_server import _book
@@ -27,7 +27,7 @@ def _queue(hostile: HostileServer, profile: Path, count: int) -> list[str]:
         argv = _book(hostile, profile, "--later")
         argv[argv.index("jane@acme.test")] = f"jane{n}@acme.test"
         result = run(profile, hostile.url, *argv)
-        assert result.returncode == cli.EXIT_OK, result.stderr
+        assert result.returncode == ExitCode.OK, result.stderr
         ids.append(result.stdout.strip())
     return ids
 
@@ -41,7 +41,7 @@ def test_a_database_cut_to_50_bytes_is_kept_aside_and_a_fresh_one_started(tmp_pa
     profile.mkdir()
     _database(profile).write_bytes(b"SQLite format 3\x00" + b"\x00" * 34)
     result = run(profile, OFFLINE, "outbox", "list")
-    assert result.returncode == cli.EXIT_OK, result.stderr
+    assert result.returncode == ExitCode.OK, result.stderr
     assert "was damaged" in result.stderr and "kept as" in result.stderr
     kept = list(profile.glob("booking-assistant.sqlite3.damaged-*"))
     assert [p.stat().st_size for p in kept if not p.name.endswith(("-wal", "-shm"))] == [50]
@@ -74,7 +74,7 @@ def test_random_bytes_over_the_cache_pages_lose_no_queued_draft(hostile: Hostile
     _database(profile).write_bytes(bytes(data))
 
     result = run(profile, OFFLINE, "outbox", "list", "--json")
-    assert result.returncode == cli.EXIT_OK, result.stderr
+    assert result.returncode == ExitCode.OK, result.stderr
     assert "was damaged" in result.stderr and "3 outbox draft(s)" in result.stderr
     assert sorted(d["id"] for d in json.loads(result.stdout)["results"]) == sorted(ids)
 
@@ -110,7 +110,7 @@ def test_a_read_only_profile_names_the_folder_and_keeps_the_drafts(hostile: Host
     try:
         for argv in (["outbox", "list"], _book(hostile, profile, "--later"), ["history"]):
             result = run(profile, hostile.url, *argv)
-            assert result.returncode == cli.EXIT_STORAGE, result.stderr
+            assert result.returncode == ExitCode.STORAGE, result.stderr
             assert "cannot write in" in result.stderr and str(profile) in result.stderr, result.stderr
             assert "Traceback" not in result.stderr and "aside" not in result.stderr
     finally:
@@ -131,7 +131,7 @@ def test_a_full_disk_names_the_folder_and_keeps_the_drafts(hostile: HostileServe
             pass
     try:
         result = run(profile, hostile.url, *_book(hostile, profile, "--later"))
-        assert result.returncode == cli.EXIT_STORAGE, result.stderr
+        assert result.returncode == ExitCode.STORAGE, result.stderr
         assert "is full" in result.stderr and str(profile) in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
     finally:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from app import cli
+from app.cli.exit_codes import ExitCode
 from tests.faults import hostile_server as hs
 from tests.faults.conftest import DEADLINE_S, outbox, run
 from tests.faults.hostile_server import HostileServer
@@ -22,22 +22,22 @@ NO_ANSWER = f"HubSpot did not answer in {DEADLINE_S:g} s"
 
 # (case, behaviour, routes attacked, commands, exit code, what stderr must say)
 READ_CASES = [
-    ("slow-loris headers", hs.slow_loris, ALL_READ_ROUTES, READS, cli.EXIT_UNREACHABLE, NO_ANSWER),
-    ("trickling body", hs.trickle_body, ALL_READ_ROUTES, READS, cli.EXIT_UNREACHABLE, NO_ANSWER),
-    ("accepts, never answers", hs.silent, ALL_READ_ROUTES, READS, cli.EXIT_UNREACHABLE, NO_ANSWER),
-    ("gzip bomb (64 MB)", hs.gzip_bomb, ALL_READ_ROUTES, READS, cli.EXIT_REFUSED, "larger than 8 MB"),
-    ("damaged gzip", hs.bad_gzip, ALL_READ_ROUTES, READS, cli.EXIT_REFUSED, "compressed data was damaged"),
-    ("JSON 100k deep", hs.deep_json, ALL_READ_ROUTES, READS, cli.EXIT_REFUSED, "not in the expected shape"),
-    ("HTML 200 (captive portal)", hs.html_ok, ALL_READ_ROUTES, READS, cli.EXIT_REFUSED, "came as text/html"),
-    ("redirect", hs.redirect, ALL_READ_ROUTES, READS, cli.EXIT_REFUSED, "redirect, which is not followed"),
-    ("connection cut mid-body", hs.truncated, ALL_READ_ROUTES, READS, cli.EXIT_REFUSED, "connection broke"),
-    ("HTML 502", hs.html_error, frozenset({"links"}), {"links": READS["links"]}, cli.EXIT_REFUSED, "server error"),
+    ("slow-loris headers", hs.slow_loris, ALL_READ_ROUTES, READS, ExitCode.UNREACHABLE, NO_ANSWER),
+    ("trickling body", hs.trickle_body, ALL_READ_ROUTES, READS, ExitCode.UNREACHABLE, NO_ANSWER),
+    ("accepts, never answers", hs.silent, ALL_READ_ROUTES, READS, ExitCode.UNREACHABLE, NO_ANSWER),
+    ("gzip bomb (64 MB)", hs.gzip_bomb, ALL_READ_ROUTES, READS, ExitCode.REFUSED, "larger than 8 MB"),
+    ("damaged gzip", hs.bad_gzip, ALL_READ_ROUTES, READS, ExitCode.REFUSED, "compressed data was damaged"),
+    ("JSON 100k deep", hs.deep_json, ALL_READ_ROUTES, READS, ExitCode.REFUSED, "not in the expected shape"),
+    ("HTML 200 (captive portal)", hs.html_ok, ALL_READ_ROUTES, READS, ExitCode.REFUSED, "came as text/html"),
+    ("redirect", hs.redirect, ALL_READ_ROUTES, READS, ExitCode.REFUSED, "redirect, which is not followed"),
+    ("connection cut mid-body", hs.truncated, ALL_READ_ROUTES, READS, ExitCode.REFUSED, "connection broke"),
+    ("HTML 502", hs.html_error, frozenset({"links"}), {"links": READS["links"]}, ExitCode.REFUSED, "server error"),
     (
         "Retry-After 1e400",
         hs.retry_after("1e400"),
         ALL_READ_ROUTES,
         READS,
-        cli.EXIT_REFUSED,
+        ExitCode.REFUSED,
         "rate limiting",
     ),
     (
@@ -45,7 +45,7 @@ READ_CASES = [
         hs.retry_after("1e20"),
         frozenset({"links"}),
         {"links": READS["links"]},
-        cli.EXIT_REFUSED,
+        ExitCode.REFUSED,
         "rate limiting",
     ),
     (
@@ -53,7 +53,7 @@ READ_CASES = [
         hs.endless_cursor,
         frozenset({"links"}),
         {"links": READS["links"]},
-        cli.EXIT_REFUSED,
+        ExitCode.REFUSED,
         "kept sending more pages",
     ),
     (
@@ -61,7 +61,7 @@ READ_CASES = [
         hs.year_10000,
         frozenset({"availability"}),
         {"slots": READS["slots"]},
-        cli.EXIT_REFUSED,
+        ExitCode.REFUSED,
         "not in the expected shape",
     ),
 ]
@@ -96,27 +96,27 @@ def test_absurd_rate_limit_headers_are_ignored_not_obeyed(
 ) -> None:
     hostile.attack(hs.absurd_rate_headers, ALL_READ_ROUTES)
     result = run(tmp_path / "profile", hostile.url, *argv)
-    assert result.returncode == cli.EXIT_OK, result.stderr
+    assert result.returncode == ExitCode.OK, result.stderr
 
 
 def test_a_cursor_that_does_not_advance_ends_the_list(hostile: HostileServer, tmp_path: Path) -> None:
     hostile.attack(hs.stuck_cursor, frozenset({"links"}))
     result = run(tmp_path / "profile", hostile.url, "links", "--json")
-    assert result.returncode == cli.EXIT_OK, result.stderr
+    assert result.returncode == ExitCode.OK, result.stderr
     assert len(hostile.requests) == 2  # the first page, then the cursor it named once; never a third
 
 
 def test_terminal_escapes_in_server_text_are_shown_not_run(hostile: HostileServer, tmp_path: Path) -> None:
     hostile.attack(hs.control_chars, frozenset({"links"}))
     result = run(tmp_path / "profile", hostile.url, "links")
-    assert result.returncode == cli.EXIT_OK, result.stderr
+    assert result.returncode == ExitCode.OK, result.stderr
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "\\x1b[2J" in result.stdout
 
 
 def test_a_token_with_a_line_break_is_refused_before_sending(hostile: HostileServer, tmp_path: Path) -> None:
     result = run(tmp_path / "profile", hostile.url, "links", token="pat-na1-abc\r\nX-Evil: 1")
-    assert result.returncode == cli.EXIT_INVALID, result.stderr
+    assert result.returncode == ExitCode.INVALID, result.stderr
     assert "line break" in result.stderr
     assert hostile.requests == []
     assert "abc" not in result.stderr
@@ -152,15 +152,15 @@ def _book(hostile: HostileServer, profile: Path, *extra: str) -> list[str]:
 
 UNKNOWN = "may or may not have been booked"
 BOOK_CASES = [
-    ("accepts, never answers", hs.silent, cli.EXIT_UNKNOWN, NO_ANSWER, "unknown"),
-    ("slow-loris headers", hs.slow_loris, cli.EXIT_UNKNOWN, NO_ANSWER, "unknown"),
-    ("trickling body", hs.trickle_body, cli.EXIT_UNKNOWN, NO_ANSWER, "unknown"),
-    ("gzip bomb", hs.gzip_bomb, cli.EXIT_UNKNOWN, "confirmation could not be read", "unknown"),
-    ("JSON 100k deep", hs.deep_json, cli.EXIT_UNKNOWN, "confirmation could not be read", "unknown"),
-    ("HTML 200", hs.html_ok, cli.EXIT_UNKNOWN, "confirmation could not be read", "unknown"),
-    ("redirect", hs.redirect, cli.EXIT_UNKNOWN, UNKNOWN, "unknown"),
-    ("Retry-After 1e400", hs.retry_after("1e400"), cli.EXIT_REFUSED, "rate limiting", "queued"),
-    ("Retry-After 1e20", hs.retry_after("1e20"), cli.EXIT_REFUSED, "rate limiting", "queued"),
+    ("accepts, never answers", hs.silent, ExitCode.UNKNOWN, NO_ANSWER, "unknown"),
+    ("slow-loris headers", hs.slow_loris, ExitCode.UNKNOWN, NO_ANSWER, "unknown"),
+    ("trickling body", hs.trickle_body, ExitCode.UNKNOWN, NO_ANSWER, "unknown"),
+    ("gzip bomb", hs.gzip_bomb, ExitCode.UNKNOWN, "confirmation could not be read", "unknown"),
+    ("JSON 100k deep", hs.deep_json, ExitCode.UNKNOWN, "confirmation could not be read", "unknown"),
+    ("HTML 200", hs.html_ok, ExitCode.UNKNOWN, "confirmation could not be read", "unknown"),
+    ("redirect", hs.redirect, ExitCode.UNKNOWN, UNKNOWN, "unknown"),
+    ("Retry-After 1e400", hs.retry_after("1e400"), ExitCode.REFUSED, "rate limiting", "queued"),
+    ("Retry-After 1e20", hs.retry_after("1e20"), ExitCode.REFUSED, "rate limiting", "queued"),
 ]
 
 

@@ -13,13 +13,13 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from app.auth.keychain import KeychainCredentialStore
-from app.connection import open_auth_session
 from app.hubspot.http import make_http_client
 from app.kiosk.config import KioskSettings
 from app.kiosk.pin import hash_pin
 from app.paths import Paths
 from app.sandbox.server import running_server
 from app.sandbox.state import DEMO_TOKEN, SandboxState
+from app.services import open_auth_session
 from app.settings import Settings, save_settings
 from app.ui.kiosk.run import EXIT_NO_PIN, kiosk_main
 from tests.auth_fixtures import memory_keyring  # noqa: F401

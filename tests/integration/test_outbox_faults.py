@@ -14,10 +14,12 @@ import httpx
 import msgspec
 import pytest
 
-from app import cli_commands, cli_outbox, cli_output
+from app.cli import booking as cli_booking
 from app.cli import build_parser
-from app.cli_commands import run_command
-from app.cli_outbox import run_outbox_command
+from app.cli import outbox as cli_outbox
+from app.cli import output as cli_output
+from app.cli.booking import run_command
+from app.cli.outbox import run_outbox_command
 from app.hubspot import http as hubspot_http
 from app.hubspot.client import SchedulerClient
 from app.hubspot.retry import RetryPolicy
@@ -93,7 +95,7 @@ def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.
     # Reads to an unreachable port are retried with backoff; keep those waits short (book is never retried).
     monkeypatch.setattr(RetryPolicy, "backoff", lambda self, retry_number: 0.01)
     # print_json and table bind sys.stdout when defined; write to the one capsys installed instead.
-    for module in (cli_output, cli_commands, cli_outbox):
+    for module in (cli_output, cli_booking, cli_outbox):
         monkeypatch.setattr(module, "print_json", lambda data, out=None: _print_json(data, sys.stdout))
         monkeypatch.setattr(module, "table", lambda rows, headers, out=None: _table(rows, headers, sys.stdout))
     state = SandboxState()
@@ -196,7 +198,7 @@ def test_read_timeout_is_outcome_unknown_and_not_resent(cli: Cli, monkeypatch: p
     def short_timeout(base_url: str, **kw: Any) -> httpx.AsyncClient:
         return real(base_url, timeout=httpx.Timeout(0.5, connect=5.0), **kw)
 
-    monkeypatch.setattr("app.connection.make_http_client", short_timeout)
+    monkeypatch.setattr("app.services.make_http_client", short_timeout)
     cli.state.faults.inject("book", delay=1.5)
     result = cli.book(start, "--json")
     assert result.code == 5

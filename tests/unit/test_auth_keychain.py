@@ -98,7 +98,7 @@ def test_unreadable_stored_credentials_mean_signed_out(memory_keyring: MemoryKey
 
 def test_start_up_modules_do_not_import_keyring() -> None:
     code = (
-        "import sys, app.cli, app.connection, app.cli_auth, app.auth.session; "
+        "import sys, app.cli, app.services, app.cli.auth, app.auth.session; "
         "app.cli.build_parser(); print('keyring' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)

@@ -7,11 +7,11 @@ import getpass
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
+from app.cli.exit_codes import ExitCode
+
 if TYPE_CHECKING:  # the parser is built on every start, the window's too: the rest loads when a kiosk command runs
     from app.kiosk.config import KioskSettings
     from app.paths import Paths
-
-EXIT_OK, EXIT_INVALID = 0, 2
 
 
 def add_kiosk_commands(sub: Any) -> None:
@@ -45,7 +45,7 @@ def run_kiosk_command(args: argparse.Namespace, paths: Paths, stdin: TextIO | No
     loaded = load_settings(paths.settings_file)
     if loaded.problem is not None:
         sys.stderr.write(f"error: {loaded.problem}\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     settings = loaded.settings
     if args.kiosk_action == "set-pin":
         try:
@@ -53,13 +53,13 @@ def run_kiosk_command(args: argparse.Namespace, paths: Paths, stdin: TextIO | No
             pin = check_new_pin(_read_pin(stdin or sys.stdin), demo=bool(getattr(args, "demo", False)))
         except PinFormatError as exc:
             sys.stderr.write(f"error: {exc}\n")
-            return EXIT_INVALID
+            return ExitCode.INVALID
         # As much scrypt work as ~0.25 s buys on this machine; the cost is stored in the hash for later upgrades.
         kiosk = msgspec.structs.replace(settings.kiosk, pin_hash=hash_pin(pin, calibrate()))
         save_settings(paths.settings_file, msgspec.structs.replace(settings, kiosk=kiosk))
         sync_marker(paths.config_dir, kiosk)
         sys.stdout.write("Kiosk PIN set (only its hash is stored).\n")
-        return EXIT_OK
+        return ExitCode.OK
     changes: dict[str, Any] = {}
     if args.link:
         from app.booking.link_url import LinkUrlError, slug_from_reference
@@ -68,7 +68,7 @@ def run_kiosk_command(args: argparse.Namespace, paths: Paths, stdin: TextIO | No
             changes["links"] = list(dict.fromkeys(slug_from_reference(link) for link in args.link))
         except LinkUrlError as exc:
             sys.stderr.write(f"invalid --link: {exc}\n")
-            return EXIT_INVALID
+            return ExitCode.INVALID
     for name in ("idle_seconds", "offline", "keyboard", "enabled"):
         if getattr(args, name) is not None:
             changes[name] = getattr(args, name)
@@ -77,12 +77,12 @@ def run_kiosk_command(args: argparse.Namespace, paths: Paths, stdin: TextIO | No
         kiosk = msgspec.convert(raw, type=KioskSettings)
     except msgspec.ValidationError as exc:
         sys.stderr.write(f"error: {exc}\n")
-        return EXIT_INVALID
+        return ExitCode.INVALID
     if changes:
         save_settings(paths.settings_file, msgspec.structs.replace(settings, kiosk=kiosk))
         sync_marker(paths.config_dir, kiosk)  # "this profile is a kiosk" survives a broken settings file
     _describe(kiosk)
-    return EXIT_OK
+    return ExitCode.OK
 
 
 def _read_pin(stream: TextIO) -> str:

@@ -7,10 +7,10 @@ import sys
 import time
 from zoneinfo import ZoneInfo
 
-from app import cli
 from app.booking.proposal import MAX_TIMES, MIN_TIMES, Proposal, ProposalError, build_proposal, next_open
 from app.booking.wire import StartTimeError, parse_start
-from app.cli_output import print_json, report_invalid
+from app.cli.exit_codes import ExitCode
+from app.cli.output import print_json, report_invalid
 from app.hubspot.client import SchedulerClient
 from app.hubspot.models import Slot
 from app.timezones import is_valid_timezone, system_timezone_name
@@ -49,7 +49,7 @@ async def run_propose(client: SchedulerClient, args: argparse.Namespace, tz: Zon
             problems["--at"] = str(exc)
     if problems:
         report_invalid(problems, as_json=as_json)
-        return cli.EXIT_INVALID
+        return ExitCode.INVALID
 
     info = await client.booking_info(args.slug, tz.key)
     durations = info.custom_params.durations
@@ -57,7 +57,7 @@ async def run_propose(client: SchedulerClient, args: argparse.Namespace, tz: Zon
     if duration_ms not in durations:
         offered = ", ".join(str(d // 60000) for d in durations)
         report_invalid({"--duration": f"This link offers {offered} minutes."}, as_json=as_json)
-        return cli.EXIT_INVALID
+        return ExitCode.INVALID
     links = await client.list_links()
     link = next((item for item in links if item.slug == args.slug), None)
     booking_url = link.link if link and link.link else f"https://meetings.hubspot.com/{args.slug}"
@@ -78,7 +78,7 @@ async def run_propose(client: SchedulerClient, args: argparse.Namespace, tz: Zon
         missing = [text for text, ms in zip(args.at, wanted, strict=True) if ms not in by_start]
         if missing:
             report_invalid({"--at": f"Not an open time of this link: {', '.join(missing)}."}, as_json=as_json)
-            return cli.EXIT_INVALID
+            return ExitCode.INVALID
         chosen = [by_start[ms] for ms in wanted]
     else:
         chosen = next_open(open_slots, args.count, now_ms=now_ms, zone=tz)
@@ -93,9 +93,9 @@ async def run_propose(client: SchedulerClient, args: argparse.Namespace, tz: Zon
         )
     except ProposalError as exc:
         report_invalid({"SLUG": str(exc)}, as_json=as_json)
-        return cli.EXIT_INVALID
+        return ExitCode.INVALID
     _print(proposal, args, tz, rep_name, as_json)
-    return cli.EXIT_OK
+    return ExitCode.OK
 
 
 def _print(proposal: Proposal, args: argparse.Namespace, tz: ZoneInfo, rep_name: str, as_json: bool) -> None:

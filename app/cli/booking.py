@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 
 import msgspec
 
-from app import cli
 from app.booking.answers import Answer
 from app.booking.calendar_links import calendar_links
 from app.booking.draft import BookingDraft, validate_draft
@@ -19,8 +18,9 @@ from app.booking.link_url import LinkUrlError
 from app.booking.slots import nearest_slots, offset_for_month, slots_by_day
 from app.booking.timefmt import format_time, from_ms
 from app.booking.wire import StartTimeError, parse_start, to_book_request
-from app.cli_link_arg import resolve_slug_argument
-from app.cli_output import (
+from app.cli.exit_codes import ExitCode
+from app.cli.link_arg import resolve_slug_argument
+from app.cli.output import (
     database_exit_code,
     exit_code_for,
     print_json,
@@ -29,7 +29,6 @@ from app.cli_output import (
     safe_text,
     table,
 )
-from app.connection import ConnectionOptions, open_client
 from app.hubspot.client import Booked, BookResult, SchedulerClient
 from app.hubspot.errors import (
     BookingRefused,
@@ -40,6 +39,7 @@ from app.hubspot.errors import (
 )
 from app.hubspot.models import AvailabilityPage, BookingInfo, FormField, Slot
 from app.paths import Paths
+from app.services import ConnectionOptions, open_client
 from app.store.cache import Cache
 from app.store.database import DatabaseError
 from app.store.outbox import Outbox
@@ -47,7 +47,7 @@ from app.store.outbox import State as OutboxState
 from app.timezones import is_valid_timezone, system_timezone_name
 
 if TYPE_CHECKING:
-    from app.cli_outbox import LazyStore
+    from app.cli.outbox import LazyStore
 
 TIME_TAKEN = "That time is no longer available. Pick another open time."
 _YES = {"yes", "y", "true", "1", "on"}
@@ -63,7 +63,7 @@ async def _run(args: argparse.Namespace, paths: Paths) -> int:
     tz_name = getattr(args, "timezone", None) or system_timezone_name()
     if not is_valid_timezone(tz_name):
         report_invalid({"--timezone": f"“{tz_name}” is not an IANA time zone such as Europe/Berlin."}, as_json=as_json)
-        return cli.EXIT_INVALID
+        return ExitCode.INVALID
     client = open_client(ConnectionOptions.from_args(args.api_base, args.demo), paths=paths)
     try:
         if getattr(args, "slug", None) is not None:
@@ -71,7 +71,7 @@ async def _run(args: argparse.Namespace, paths: Paths) -> int:
                 args.slug = await resolve_slug_argument(client, args.slug)
             except LinkUrlError as exc:
                 report_invalid({"SLUG": str(exc)}, as_json=as_json)
-                return cli.EXIT_INVALID
+                return ExitCode.INVALID
         if args.command == "links":
             return await _links(client, as_json)
         if args.command == "info":
@@ -81,7 +81,7 @@ async def _run(args: argparse.Namespace, paths: Paths) -> int:
         if args.command == "book":
             return await _book(client, args, ZoneInfo(tz_name), as_json)
         if args.command == "propose":
-            from app.cli_propose import run_propose
+            from app.cli.propose import run_propose
 
             return await run_propose(client, args, ZoneInfo(tz_name), as_json)
         raise AssertionError(f"unhandled command {args.command}")
@@ -99,18 +99,18 @@ async def _links(client: SchedulerClient, as_json: bool) -> int:
     links = await client.list_links()
     if as_json:
         print_json({"results": links, "total": len(links)})
-        return cli.EXIT_OK
+        return ExitCode.OK
     kinds = {"PERSONAL_LINK": "personal", "ROUND_ROBIN_CALENDAR": "team (round robin)", "GROUP_CALENDAR": "group"}
     rows = [[link.slug, link.name, kinds.get(link.type, link.type), link.link] for link in links]
     table(rows, ["SLUG", "NAME", "TYPE", "URL"])
-    return cli.EXIT_OK
+    return ExitCode.OK
 
 
 async def _info(client: SchedulerClient, slug: str, tz_name: str, as_json: bool) -> int:
     info = await client.booking_info(slug, tz_name)
     if as_json:
         print_json(info)
-        return cli.EXIT_OK
+        return ExitCode.OK
     params = info.custom_params
     out = sys.stdout
     out.write(f"Link: {safe_text(slug)} ({info.link_type})\n")
@@ -133,7 +133,7 @@ async def _info(client: SchedulerClient, slug: str, tz_name: str, as_json: bool)
         for box in consent.communication_consent_checkboxes:
             flag = " (required)" if box.required else ""
             out.write(f"  {safe_text(box.communication_type_id)}{flag}: {safe_text(box.label)}\n")
-    return cli.EXIT_OK
+    return ExitCode.OK
 
 
 def _options(field: FormField) -> str:
@@ -147,7 +147,7 @@ async def _slots(client: SchedulerClient, args: argparse.Namespace, tz: ZoneInfo
     if duration_ms not in durations:
         offered = ", ".join(str(d // 60000) for d in durations)
         report_invalid({"--duration": f"This link offers {offered} minutes."}, as_json=as_json)
-        return cli.EXIT_INVALID
+        return ExitCode.INVALID
     page = await client.availability(args.slug, tz.key, args.month_offset)
     slots = page.link_availability.slots_for(duration_ms) if page.link_availability else []
     by_day = slots_by_day(slots, tz)
@@ -163,16 +163,16 @@ async def _slots(client: SchedulerClient, args: argparse.Namespace, tz: ZoneInfo
                 },
             }
         )
-        return cli.EXIT_OK
+        return ExitCode.OK
     if not by_day:
         sys.stdout.write(f"No open times for {duration_ms // 60000} min in that month ({tz.key}).\n")
-        return cli.EXIT_OK
+        return ExitCode.OK
     rows = [
         [day.strftime("%a %Y-%m-%d"), " ".join(format_time(s.start, True) for s in day_slots)]
         for day, day_slots in by_day.items()
     ]
     table(rows, ["DAY", f"OPEN TIMES ({tz.key}, {duration_ms // 60000} min)"])
-    return cli.EXIT_OK
+    return ExitCode.OK
 
 
 # --- book -------------------------------------------------------------------------------------------------------
@@ -190,9 +190,9 @@ async def _book(client: SchedulerClient, args: argparse.Namespace, tz: ZoneInfo,
     raw_consents = _pairs(args.consent, "--consent", problems)
     if problems:
         report_invalid(problems, as_json=as_json)
-        return cli.EXIT_INVALID
+        return ExitCode.INVALID
 
-    from app.cli_outbox import LazyStore
+    from app.cli.outbox import LazyStore
     from app.paths import resolve_paths
 
     store = LazyStore(resolve_paths(args.profile))
@@ -215,7 +215,7 @@ async def _book_with_store(
     raw_consents: dict[str, str],
     as_json: bool,
 ) -> int:
-    from app.cli_outbox import STILL_QUEUED, account_label, send_draft
+    from app.cli.outbox import STILL_QUEUED, send_draft, sender_label
 
     problems: dict[str, str] = {}
     info = await _booking_info_or_cached(client, store, args.slug, tz.key)
@@ -223,7 +223,7 @@ async def _book_with_store(
     processing, communication = _consents(info, raw_consents, problems)
     if problems:
         report_invalid(problems, as_json=as_json)
-        return cli.EXIT_INVALID
+        return ExitCode.INVALID
     draft = BookingDraft(
         slug=args.slug,
         start_ms=start_ms,
@@ -249,7 +249,7 @@ async def _book_with_store(
         report_invalid(problems, as_json=as_json, **extra)
         if extra and not as_json:
             _print_nearest(extra["nearestOpenTimes"])
-        return cli.EXIT_INVALID
+        return ExitCode.INVALID
 
     # Write-ahead: the draft is committed before any byte of the booking goes out.
     store.save_pending()
@@ -258,7 +258,7 @@ async def _book_with_store(
         request=to_book_request(draft, info),
         payload=msgspec.to_builtins(draft),
         start_ms=start_ms,
-        account=account_label(args),
+        account=sender_label(args, client),
     )
     if args.later:
         if as_json:
@@ -266,7 +266,7 @@ async def _book_with_store(
         else:
             sys.stdout.write(f"{entry.id}\n")
             sys.stderr.write("Queued; `booking-assistant outbox send` sends it.\n")
-        return cli.EXIT_OK
+        return ExitCode.OK
 
     from app.outbox.lock import SenderLock
 
@@ -280,7 +280,7 @@ async def _book_with_store(
             print_json({"status": "queued", "message": message, **where})
         else:
             sys.stderr.write(f"{message} Draft {entry.id}.\n")
-        return cli.EXIT_UNREACHABLE
+        return ExitCode.UNREACHABLE
     if entry.state is OutboxState.SENT and outcome.result is not None:
         return _print_booked(outcome.result, start_ms, tz, as_json)
     if entry.state is OutboxState.SENDING and outcome.result is not None and not outcome.busy:
@@ -300,7 +300,7 @@ async def _book_with_store(
         report_error(taken, as_json=as_json, nearestOpenTimes=nearest, **where)
         if not as_json:
             _print_nearest(nearest)
-        return cli.EXIT_REFUSED
+        return ExitCode.REFUSED
     if not isinstance(error, SchedulerError):
         error = OutcomeUnknown(entry.last_error or "Sending failed unexpectedly; it may have been booked.")
     details: dict[str, object] = dict(where)
@@ -315,10 +315,10 @@ async def _book_with_store(
         else:
             sys.stderr.write(f"Kept in the outbox as {entry.id} ({entry.state.value}).\n")
     if entry.state is OutboxState.QUEUED and isinstance(error, NetworkUnreachable):
-        return cli.EXIT_UNREACHABLE
+        return ExitCode.UNREACHABLE
     if entry.state is OutboxState.UNKNOWN:
         # A 5xx, a timeout, a dropped line: it may have booked. Never "refused", or a script would retry it.
-        return cli.EXIT_UNKNOWN
+        return ExitCode.UNKNOWN
     return exit_code_for(error)
 
 
@@ -340,8 +340,8 @@ def _print_booked(result: BookResult, start_ms: int, tz: ZoneInfo, as_json: bool
             "warning: HubSpot booked this without a calendar event (the organiser's calendar is disconnected): "
             "a contact was created but no meeting is on anyone's calendar. Ask the organiser to reconnect it.\n"
         )
-        return cli.EXIT_NO_CALENDAR_EVENT
-    return cli.EXIT_OK
+        return ExitCode.NO_CALENDAR_EVENT
+    return ExitCode.OK
 
 
 async def _booking_info_or_cached(client: SchedulerClient, store: LazyStore, slug: str, timezone: str) -> BookingInfo:

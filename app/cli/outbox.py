@@ -13,17 +13,17 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from app import cli
-from app.cli_output import database_exit_code, print_json, table
-from app.connection import ConnectionOptions, open_client
+from app.cli.exit_codes import ExitCode
+from app.cli.output import database_exit_code, print_json, table
 from app.hubspot import client as hubspot_client
 from app.hubspot.models import AvailabilityPage
 from app.outbox import single_draft
 from app.outbox.actions import ActionRefused, DraftActions
 from app.outbox.lock import SenderLock
-from app.outbox.sender import FlushReport, OutboxSender
+from app.outbox.sender import FlushReport
 from app.outbox.single_draft import DraftOutcome
 from app.paths import Paths
+from app.services import ConnectionOptions, account_label, open_client, wire_services
 from app.store.cache import Cache
 from app.store.database import Database, DatabaseError
 from app.store.forget import forget_person
@@ -35,16 +35,14 @@ from app.store.outbox import DraftNotFound, Outbox, OutboxEntry, State, Verdict
 MAX_RATE_LIMIT_WAIT_S = 60.0
 #: `book` waits this long for another process holding the profile's sender lock.
 LOCK_WAIT_S = 15.0
-#: `outbox send` waits for retries (backoff, Retry-After) coming due within this many seconds by default.
-DEFAULT_SEND_WAIT_S = 60.0
 STILL_QUEUED = (
     "The booking is kept in the outbox as {id} (queued, nothing lost); run `booking-assistant outbox send` to send it."
 )
 
 
-def account_label(args: argparse.Namespace) -> str:
-    """Who sent it, for the history (the sign-in work will name the real account)."""
-    return "demo" if getattr(args, "demo", False) else "token"
+def sender_label(args: argparse.Namespace, client: hubspot_client.SchedulerClient) -> str:
+    """Who sent it, for the history: "demo", else the signed-in account as the window names it."""
+    return "demo" if getattr(args, "demo", False) else account_label(client.tokens)
 
 
 def open_store(paths: Paths) -> Database:
@@ -186,10 +184,10 @@ def _list(outbox: Outbox, as_json: bool) -> int:
     entries = outbox.entries(limit=100_000)
     if as_json:
         print_json({"results": [entry_json(e) for e in entries], "total": len(entries)})
-        return cli.EXIT_OK
+        return ExitCode.OK
     if not entries:
         sys.stdout.write("The outbox is empty.\n")
-        return cli.EXIT_OK
+        return ExitCode.OK
     rows = [
         [
             e.id,
@@ -203,7 +201,7 @@ def _list(outbox: Outbox, as_json: bool) -> int:
         for e in entries
     ]
     table(rows, ["ID", "STATE", "START", "LINK", "ATTENDEE", "TRIES", "LAST ERROR"])
-    return cli.EXIT_OK
+    return ExitCode.OK
 
 
 def _find(outbox: Outbox, draft_id: str) -> OutboxEntry | None:
@@ -222,7 +220,7 @@ def _act(db: Database, action: str, draft_id: str, as_json: bool) -> int:
     entry = _find(actions.outbox, draft_id)
     if entry is None:
         sys.stderr.write(f"error: no draft with id “{draft_id}” in this profile's outbox (see `outbox list`).\n")
-        return cli.EXIT_INVALID
+        return ExitCode.INVALID
     try:
         if action == "discard":
             updated = actions.discard(entry.id)
@@ -235,23 +233,23 @@ def _act(db: Database, action: str, draft_id: str, as_json: bool) -> int:
             message = "Queued; run `booking-assistant outbox send` to send it now."
     except ActionRefused as exc:
         sys.stderr.write(f"error: draft {entry.id}: {exc.message}\n")
-        return cli.EXIT_INVALID
+        return ExitCode.INVALID
     if as_json:
         print_json(entry_json(updated))
     else:
         sys.stdout.write(f"{updated.id}: {message}\n")
-    return cli.EXIT_OK
+    return ExitCode.OK
 
 
 async def _send(db: Database, args: argparse.Namespace, paths: Paths) -> int:
-    outbox = Outbox(db)
-    client = open_client(ConnectionOptions.from_args(args.api_base, args.demo))
+    """`outbox send`: the window's sender (same wiring, same lock), run once over what is queued."""
+    client = open_client(ConnectionOptions.from_args(args.api_base, args.demo), paths=paths)
+    services = wire_services(client, db, paths, demo=args.demo, account=sender_label(args, client))
     try:
-        sender = OutboxSender(outbox, client, history=History(db), lock=SenderLock(paths.sender_lock_file))
-        report = await sender.flush(wait_for_retries=args.wait > 0, max_wait_s=args.wait)
+        report = await services.sender.flush(wait_for_retries=args.wait > 0, max_wait_s=args.wait)
     finally:
-        await client.aclose()
-    return _summarise(outbox, report, bool(args.json))
+        await client.aclose()  # the store is the caller's (open_database) and closes with it
+    return _summarise(services.outbox, report, bool(args.json))
 
 
 def _summarise(outbox: Outbox, report: FlushReport, as_json: bool) -> int:
@@ -281,8 +279,8 @@ def _summarise(outbox: Outbox, report: FlushReport, as_json: bool) -> int:
             why = " (HubSpot unreachable)" if report.offline else ""
             sys.stdout.write(f"Still queued: {queued}{why}. Run `outbox send` again later.\n")
     if not queued:
-        return cli.EXIT_OK
-    return cli.EXIT_UNREACHABLE
+        return ExitCode.OK
+    return ExitCode.UNREACHABLE
 
 
 def _history(db: Database, args: argparse.Namespace) -> int:
@@ -294,14 +292,14 @@ def _history(db: Database, args: argparse.Namespace) -> int:
     page = history.page(query, limit=args.limit)
     if args.json:
         print_json({"results": page.records, "total": history.count(query)})
-        return cli.EXIT_OK
+        return ExitCode.OK
     if not page.records:
         sys.stdout.write("No bookings found.\n")
-        return cli.EXIT_OK
+        return ExitCode.OK
     table([_history_cells(r) for r in page.records], ["SENT", "MEETING (UTC)", "LINK", "NAME", "EMAIL", "COMPANY"])
     if page.next is not None:
         sys.stdout.write(f"… more; showing the newest {args.limit} (use --limit or --export).\n")
-    return cli.EXIT_OK
+    return ExitCode.OK
 
 
 def _history_cells(record: HistoryRecord) -> list[str]:
@@ -321,7 +319,7 @@ def _history_cells(record: HistoryRecord) -> list[str]:
 def _export(history: History, query: HistoryQuery, kind: str, target: Path) -> int:
     if kind not in ("csv", "ics"):
         sys.stderr.write(f"invalid --export: “{kind}” is not csv or ics.\n")
-        return cli.EXIT_INVALID
+        return ExitCode.INVALID
     try:
         with target.open("w", encoding="utf-8", newline="") as out:
             if kind == "csv":
@@ -330,18 +328,18 @@ def _export(history: History, query: HistoryQuery, kind: str, target: Path) -> i
                 count = write_ics(history.iter_all(query), out, now_ms=int(time.time() * 1000))
     except OSError as exc:
         sys.stderr.write(f"error: cannot write {target}: {exc.strerror}\n")
-        return cli.EXIT_INVALID
+        return ExitCode.INVALID
     sys.stdout.write(f"Exported {count} booking{'s' if count != 1 else ''} to {target}.\n")
-    return cli.EXIT_OK
+    return ExitCode.OK
 
 
 def _forget(db: Database, email: str) -> int:
     if not email.strip():
         sys.stderr.write("invalid EMAIL: an email address is needed.\n")
-        return cli.EXIT_INVALID
+        return ExitCode.INVALID
     report = forget_person(db, email)
     sys.stdout.write(
         f"Forgot {email.strip()}: {report.outbox_deleted} outbox draft(s) and {report.history_deleted} history "
         f"row(s) deleted, removed from {report.guest_mentions_removed} guest list(s).\n"
     )
-    return cli.EXIT_OK
+    return ExitCode.OK

@@ -10,7 +10,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from app import cli
+from app.cli.exit_codes import ExitCode
 from app.env import CLIENT_ID_ENV, TOKEN_ENV
 from app.hubspot.errors import READ_SCOPE, RECOMMENDED_WRITE_SCOPE
 
@@ -19,10 +19,9 @@ if TYPE_CHECKING:
     from app.auth.account import Account
     from app.auth.oauth_client import OAuthApp
     from app.auth.session import AuthSession
-    from app.connection import ConnectionOptions
     from app.paths import Paths
+    from app.services import ConnectionOptions
 
-AUTH_COMMANDS = frozenset({"login", "logout", "whoami"})
 
 SCOPES_ADVICE = (
     f"Give the service key (or app) the scope {READ_SCOPE} to read meeting links, plus a CRM write scope "
@@ -57,12 +56,12 @@ def run_auth_command(args: argparse.Namespace, paths: Paths) -> int:
 
 
 async def _run(args: argparse.Namespace, paths: Paths) -> int:
-    from app.connection import ConnectionOptions, open_auth_session
     from app.hubspot.http import make_http_client
+    from app.services import ConnectionOptions, open_auth_session
 
     if args.demo:
         sys.stdout.write("Demo mode uses the built-in simulated HubSpot and needs no sign-in.\n")
-        return cli.EXIT_OK
+        return ExitCode.OK
     options = ConnectionOptions.from_args(args.api_base, args.demo)
     http = make_http_client(options.api_base)
     try:
@@ -78,7 +77,7 @@ async def _run(args: argparse.Namespace, paths: Paths) -> int:
 
 async def _login(args: argparse.Namespace, session: AuthSession, options: ConnectionOptions, paths: Paths) -> int:
     from app.auth.keychain import NO_KEYCHAIN_NOTICE
-    from app.cli_output import exit_code_for, report_error
+    from app.cli.output import exit_code_for, report_error
     from app.hubspot.errors import MissingScopes, SchedulerError
 
     try:
@@ -86,12 +85,12 @@ async def _login(args: argparse.Namespace, session: AuthSession, options: Connec
             token = sys.stdin.readline().strip()
             if not token:
                 sys.stderr.write("error: no token on stdin (pipe the service key into this command).\n")
-                return cli.EXIT_INVALID
+                return ExitCode.INVALID
             account = await session.sign_in_static(token)
         else:
             app = _oauth_app(args, options, paths)
             if app is None:
-                return cli.EXIT_INVALID
+                return ExitCode.INVALID
             account = await session.sign_in_oauth(app, open_url=_opener(args.no_browser), port=args.port)
     except SchedulerError as exc:
         report_error(exc, as_json=False)
@@ -111,7 +110,7 @@ async def _login(args: argparse.Namespace, session: AuthSession, options: Connec
         )
     if os.environ.get(TOKEN_ENV, "").strip():
         sys.stderr.write(f"note: {TOKEN_ENV} is set and wins over this sign-in while it is set.\n")
-    return cli.EXIT_OK
+    return ExitCode.OK
 
 
 def _oauth_app(args: argparse.Namespace, options: ConnectionOptions, paths: Paths) -> OAuthApp | None:
@@ -170,18 +169,18 @@ async def _logout(session: AuthSession) -> int:
         )
     if session.source == "env":
         sys.stderr.write(f"note: {TOKEN_ENV} is still set and is used while it is set.\n")
-    return cli.EXIT_OK
+    return ExitCode.OK
 
 
 async def _whoami(session: AuthSession, *, as_json: bool) -> int:
     from app.auth.account import Account
-    from app.cli_output import print_json, report_error
+    from app.cli.output import print_json, report_error
     from app.hubspot.errors import NetworkUnreachable, NotSignedIn, SchedulerError
 
     if not session.signed_in:
         error = NotSignedIn()
         report_error(error, as_json=as_json)
-        return cli.EXIT_INVALID
+        return ExitCode.INVALID
     working: bool | None = True
     problem: str | None = None
     try:
@@ -215,7 +214,7 @@ async def _whoami(session: AuthSession, *, as_json: bool) -> int:
             out.write("Status: could not check (HubSpot unreachable)\n")
         if problem:
             sys.stderr.write(f"error: {problem}\n")
-    return cli.EXIT_OK if working is not False else cli.EXIT_REFUSED
+    return ExitCode.OK if working is not False else ExitCode.REFUSED
 
 
 def _account_json(account: Account) -> dict[str, Any]:

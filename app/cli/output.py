@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 import msgspec
 
-from app import cli
+from app.cli.exit_codes import ExitCode
 from app.hubspot.errors import NetworkUnreachable, NotSignedIn, OutcomeUnknown, SchedulerError
 
 # C0/C1 controls, DEL, and the bidi overrides that make a terminal show text other than what is there.
@@ -79,18 +79,18 @@ def report_invalid(problems: dict[str, str], *, as_json: bool, **extra: Any) -> 
 def exit_code_for(error: BaseException | None) -> int:
     """The CLI's exit code for a failure; the one mapping every command uses."""
     if isinstance(error, NotSignedIn):
-        return cli.EXIT_INVALID
+        return ExitCode.INVALID
     if isinstance(error, OutcomeUnknown):
-        return cli.EXIT_UNKNOWN
+        return ExitCode.UNKNOWN
     if isinstance(error, NetworkUnreachable):
-        return cli.EXIT_UNREACHABLE
+        return ExitCode.UNREACHABLE
     if isinstance(error, SchedulerError):
-        return cli.EXIT_REFUSED
-    return cli.EXIT_UNKNOWN  # an unexpected failure while sending: it may have booked
+        return ExitCode.REFUSED
+    return ExitCode.UNKNOWN  # an unexpected failure while sending: it may have booked
 
 
 def database_exit_code(error: BaseException) -> int:
     """A store that cannot be written (read-only, full) is exit 7; a refused file (newer schema) is exit 2."""
     from app.store.database import StorageUnavailable
 
-    return cli.EXIT_STORAGE if isinstance(error, StorageUnavailable) else cli.EXIT_INVALID
+    return ExitCode.STORAGE if isinstance(error, StorageUnavailable) else ExitCode.INVALID

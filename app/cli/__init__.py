@@ -1,27 +1,45 @@
 """Command line: the window by default, scripting commands otherwise. A stable surface for scripts and packaging.
 
-Exit codes: 0 booked/ok · 1 a bug (see the log) · 2 invalid input, nothing sent · 3 HubSpot refused ·
-4 HubSpot unreachable, nothing booked · 5 outcome unknown (may have been booked) · 6 booked without a calendar event ·
-7 the profile's files cannot be used (read-only, full disk, I/O error).
+This module is on every start's path, the window's too: it builds the parser and picks the command's module from
+`COMMANDS`, importing that module only when its command runs. Exit codes: `app.cli.exit_codes.ExitCode`.
+Nothing outside `app.cli` imports it (an import-linter contract): shared names live in `app.env` and `app.services`.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from app import APP_NAME, __version__
+from app.cli.exit_codes import ExitCode
 from app.env import API_BASE_ENV, PROFILE_ENV
 
-EXIT_OK = 0
-EXIT_BUG = 1
-EXIT_INVALID = 2
-EXIT_REFUSED = 3
-EXIT_UNREACHABLE = 4
-EXIT_UNKNOWN = 5
-EXIT_NO_CALENDAR_EVENT = 6
-EXIT_STORAGE = 7
+if TYPE_CHECKING:
+    from app.paths import Paths
+
+#: `outbox send` waits for retries (backoff, Retry-After) coming due within this many seconds by default.
+DEFAULT_SEND_WAIT_S = 60.0
+
+#: Each command's runner as "module:function", imported only when that command runs (the window never pays for
+#: httpx or sqlite through here). Every runner takes (args, paths) and returns the exit code.
+COMMANDS: dict[str, str] = {
+    "links": "app.cli.booking:run_command",
+    "info": "app.cli.booking:run_command",
+    "slots": "app.cli.booking:run_command",
+    "book": "app.cli.booking:run_command",
+    "propose": "app.cli.booking:run_command",
+    "outbox": "app.cli.outbox:run_outbox_command",
+    "history": "app.cli.outbox:run_outbox_command",
+    "forget": "app.cli.outbox:run_outbox_command",
+    "login": "app.cli.auth:run_auth_command",
+    "logout": "app.cli.auth:run_auth_command",
+    "whoami": "app.cli.auth:run_auth_command",
+    "kiosk": "app.cli.kiosk:run_kiosk_command",
+    "sandbox": "app.cli:run_sandbox",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -88,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     json_flag(p)
     p.add_argument("--later", action="store_true", help="save it to the outbox without sending (prints the draft id)")
 
-    from app.cli_propose import add_propose_command
+    from app.cli.propose import add_propose_command
 
     add_propose_command(sub)
 
@@ -98,7 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
     json_flag(outbox.add_parser("list", help="every draft with its state and last error (the default)"))
     q = outbox.add_parser("send", help="send what is queued now; exit 0 when nothing is left queued")
     q.add_argument(
-        "--wait", type=float, default=60.0, metavar="S", help="wait for retries due within S seconds (default 60)"
+        "--wait",
+        type=float,
+        default=DEFAULT_SEND_WAIT_S,
+        metavar="S",
+        help=f"wait for retries due within S seconds (default {DEFAULT_SEND_WAIT_S:g})",
     )
     json_flag(q)
     for action, text in (
@@ -119,11 +141,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("forget", help="erase one attendee's personal data from this profile (GDPR)")
     p.add_argument("email", metavar="EMAIL")
 
-    from app.cli_auth import add_auth_commands
+    from app.cli.auth import add_auth_commands
 
     add_auth_commands(sub)
 
-    from app.cli_kiosk import add_kiosk_commands
+    from app.cli.kiosk import add_kiosk_commands
 
     add_kiosk_commands(sub)
 
@@ -157,28 +179,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from app.ui.main import run_window
 
             return run_window(args, paths)
-        if args.command == "sandbox":
-            from app.sandbox.server import serve
-
-            serve(host=args.host, port=args.port)
-            return EXIT_OK
-        from app.cli_auth import AUTH_COMMANDS, run_auth_command
-
-        if args.command in AUTH_COMMANDS:
-            return run_auth_command(args, paths)
-        if args.command == "kiosk":
-            from app.cli_kiosk import run_kiosk_command
-
-            return run_kiosk_command(args, paths)
-        if args.command in ("outbox", "history", "forget"):
-            from app.cli_outbox import run_outbox_command
-
-            return run_outbox_command(args, paths)
-        from app.cli_commands import run_command
-
-        return run_command(args, paths)
+        return runner_for(args.command)(args, paths)
     except KeyboardInterrupt:
-        return 130
+        return ExitCode.INTERRUPTED
     except Exception as exc:
         from app.store.database import is_storage_failure
 
@@ -191,7 +194,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{APP_NAME}: an unexpected error occurred; details are in {paths.log_file}",
             file=sys.stderr,
         )
-        return EXIT_BUG
+        return ExitCode.BUG
+
+
+def runner_for(command: str) -> Callable[[argparse.Namespace, Paths], int]:
+    """The function that runs `command`, its module imported now (see COMMANDS)."""
+    module, _, name = COMMANDS[command].partition(":")
+    runner: Callable[[argparse.Namespace, Paths], int] = getattr(importlib.import_module(module), name)
+    return runner
+
+
+def run_sandbox(args: argparse.Namespace, paths: Paths) -> int:
+    """`sandbox`: serve the simulated HubSpot API on loopback until interrupted."""
+    from app.sandbox.server import serve
+
+    serve(host=args.host, port=args.port)
+    return ExitCode.OK
 
 
 def _storage_failure(exc: BaseException, database_file: object) -> int:
@@ -203,7 +221,7 @@ def _storage_failure(exc: BaseException, database_file: object) -> int:
     logging.getLogger(__name__).info("profile storage failed: %s", exc)
     where = Path(str(exc.filename)) if isinstance(exc, OSError) and exc.filename else Path(str(database_file))
     print(f"error: {describe_storage_error(exc, where)}", file=sys.stderr)
-    return EXIT_STORAGE
+    return ExitCode.STORAGE
 
 
 if __name__ == "__main__":
