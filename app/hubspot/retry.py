@@ -1,9 +1,11 @@
-"""Capped exponential backoff with full jitter, for requests that are safe to repeat."""
+"""How often and how long the client retries requests that are safe to repeat (reads; never a booking's POST)."""
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+
+from app.hubspot.backoff import Backoff
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,9 +17,5 @@ class RetryPolicy:
     rng: random.Random = field(default_factory=random.Random, compare=False)
 
     def backoff(self, retry_number: int) -> float:
-        """Wait before retry number `retry_number` (1-based): uniform in [0, min(cap, base·2^(n-1))]."""
-        ceiling = min(self.cap, self.base * (2 ** max(0, retry_number - 1)))
-        return self.rng.uniform(ceiling / 2, ceiling)
-
-
-NO_RETRY = RetryPolicy(attempts=1)
+        """Wait before retry number `retry_number` (1-based): the shared Backoff curve, in [c/2, c]."""
+        return Backoff(base_s=self.base, cap_s=self.cap, random=self.rng.random).delay(retry_number)

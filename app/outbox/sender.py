@@ -24,6 +24,7 @@ from typing import Protocol
 import msgspec
 
 from app.hubspot import client as hubspot_client
+from app.hubspot.backoff import Backoff
 from app.hubspot.errors import (
     BookingRefused,
     LinkNotFound,
@@ -38,7 +39,6 @@ from app.hubspot.errors import (
 from app.hubspot.models import AvailabilityPage, BookRequest
 from app.outbox.actions import EditHolds, history_row_writer
 from app.outbox.availability_check import AvailabilityChecker, FetchAvailability
-from app.outbox.backoff import Backoff
 from app.outbox.events import (
     BookedWithoutCalendarEvent,
     EventHub,

@@ -9,14 +9,13 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-log = logging.getLogger(__name__)
+from app.store.schema import MIGRATIONS, Migration
 
-#: One step from version i to i+1: SQL statements (a script) or a function working inside the transaction.
-Migration = str | Callable[[sqlite3.Connection], None]
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_S = 10.0
 
@@ -70,8 +69,6 @@ class Database:
 
         A damaged file is moved aside and what can still be read of the outbox and history is copied into a
         fresh one (`recovery` says so). A folder that cannot be written raises StorageUnavailable naming it."""
-        from app.store.schema import MIGRATIONS
-
         steps = list(MIGRATIONS if migrations is None else migrations)
         path = Path(path)
         try:
@@ -109,8 +106,6 @@ class Database:
     @classmethod
     def in_memory(cls, *, migrations: Sequence[Migration] | None = None) -> Database:
         """A throwaway database (tests, demo mode)."""
-        from app.store.schema import MIGRATIONS
-
         connection = sqlite3.connect(":memory:", isolation_level=None)
         _configure(connection)
         db = cls(connection, None)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
-from app.store.database import Migration
+#: One step from version i to i+1: SQL statements (a script) or a function working inside the transaction.
+#: Defined here, not in database.py, so the schema depends on nothing and the database on the schema.
+Migration = str | Callable[[sqlite3.Connection], None]
 
 V1_OUTBOX_HISTORY_CACHE = """
 CREATE TABLE outbox (

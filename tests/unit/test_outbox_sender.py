@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from app.hubspot.backoff import Backoff
 from app.hubspot.errors import (
     InvalidEmail,
     NetworkUnreachable,
@@ -17,7 +18,6 @@ from app.hubspot.errors import (
     TimeNoLongerAvailable,
 )
 from app.outbox.actions import ActionRefused, DraftActions
-from app.outbox.backoff import Backoff
 from app.outbox.events import (
     BookedWithoutCalendarEvent,
     NeedsNewTimeEvent,
