@@ -20,8 +20,8 @@ from typing import Any, Literal
 
 import msgspec
 
+from app.booking.zones import is_valid_timezone
 from app.kiosk.config import KioskSettings
-from app.timezones import is_valid_timezone
 
 log = logging.getLogger(__name__)
 

@@ -207,14 +207,14 @@ async def _rep_tools(window: object, out: Path) -> None:
 
     import app.ui.main_window as main_window
 
-    own_zone = main_window.system_zone_id
-    main_window.system_zone_id = lambda: "Europe/Berlin"  # the rep in Berlin, the attendee in New York
+    own_zone = main_window.system_timezone_name
+    main_window.system_timezone_name = lambda: "Europe/Berlin"  # the rep in Berlin, the attendee in New York
     try:
         if window.controller is not None:
             await window.controller.set_timezone("America/New_York")
         window.propose_button.click()
     finally:
-        main_window.system_zone_id = own_zone
+        main_window.system_timezone_name = own_zone
     # The old zone's buttons are deleted later, by the loop; a picture taken now would show them underneath.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     save_screenshot(window.open_times, out / "two-zones.png")

@@ -18,6 +18,7 @@ from app.booking.link_url import LinkUrlError
 from app.booking.slots import nearest_slots, offset_for_month, slots_by_day
 from app.booking.timefmt import format_time, from_ms
 from app.booking.wire import StartTimeError, parse_start, to_book_request
+from app.booking.zones import is_valid_timezone, system_timezone_name
 from app.cli.exit_codes import ExitCode
 from app.cli.link_arg import resolve_slug_argument
 from app.cli.output import (
@@ -44,7 +45,6 @@ from app.store.cache import Cache
 from app.store.database import DatabaseError
 from app.store.outbox import Outbox
 from app.store.outbox import State as OutboxState
-from app.timezones import is_valid_timezone, system_timezone_name
 
 if TYPE_CHECKING:
     from app.cli.outbox import LazyStore

@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 
 from app.booking.proposal import MAX_TIMES, MIN_TIMES, Proposal, ProposalError, build_proposal, next_open
 from app.booking.wire import StartTimeError, parse_start
+from app.booking.zones import is_valid_timezone, system_timezone_name
 from app.cli.exit_codes import ExitCode
 from app.cli.output import print_json, report_invalid
 from app.hubspot.client import SchedulerClient
 from app.hubspot.models import Slot
-from app.timezones import is_valid_timezone, system_timezone_name
 
 #: Months looked at for the next open times (this one and the following ones).
 MONTHS_AHEAD = 3

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app import APP_DISPLAY_NAME
 from app.booking.draft import BookingDraft
 from app.booking.timefmt import from_ms
+from app.booking.zones import system_timezone_name
 from app.hubspot.models import BookingInfo
 from app.ui.book_column import BookColumn
 from app.ui.book_outcome import OutcomeKind
@@ -38,7 +39,7 @@ from app.ui.open_times import OpenTimesView
 from app.ui.panels.history_panel import HistoryPanel
 from app.ui.panels.outbox_panel import OutboxPanel
 from app.ui.status_bar import BookingStatusBar
-from app.ui.timezone_picker import TimeZonePicker, system_zone_id
+from app.ui.timezone_picker import TimeZonePicker
 from app.window_state import WindowStateFile
 
 if TYPE_CHECKING:  # the flow pulls in the outbox store and sqlite: imported after first paint
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
         self.zone_label.setBuddy(self.zone_picker)
         self.month_grid = MonthGrid()
         self.open_times = OpenTimesView()
-        self.open_times.set_second_zone(system_zone_id())  # times also in the rep's own zone when they differ
+        self.open_times.set_second_zone(system_timezone_name())  # times also in the rep's own zone when they differ
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
@@ -298,7 +299,9 @@ class MainWindow(QMainWindow):
         draft = self.current_draft()
         outcome = await self.flow.book(draft, online=self.is_online())
         contact = f"{draft.first_name} {draft.last_name} <{draft.email}>".strip()
-        self.book.show_outcome(outcome, rep_zone=system_zone_id(), use_24h=self.open_times.use_24h, contact=contact)
+        self.book.show_outcome(
+            outcome, rep_zone=system_timezone_name(), use_24h=self.open_times.use_24h, contact=contact
+        )
         if outcome.kind in (OutcomeKind.SAVED_OFFLINE, OutcomeKind.QUEUED_AGAIN):
             # Kept in the outbox (and sent from there): the next attendee starts with an empty form.
             self.book.form.clear_personal()
@@ -335,7 +338,7 @@ class MainWindow(QMainWindow):
         if self.propose_dialog is not None:
             self.propose_dialog.deleteLater()  # one at a time; the last one stays inspectable until then
         self.propose_dialog = dialog_for(
-            self.controller, rep_zone=system_zone_id(), use_24h=self.open_times.use_24h, parent=self
+            self.controller, rep_zone=system_timezone_name(), use_24h=self.open_times.use_24h, parent=self
         )
         self.propose_dialog.open()
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.booking.draft import BookingDraft
+from app.booking.zones import system_timezone_name
 from app.env import CLIENT_ID_ENV
 from app.outbox.actions import ActionRefused
 from app.outbox.events import OutboxEvent, SentEvent
@@ -37,7 +38,6 @@ from app.ui.settings_dialog import SettingsDialog
 from app.ui.sign_in_flow import SignInFlow, no_keychain_notice
 from app.ui.start_services import account_services, api_base_of, open_start_services
 from app.ui.store_views import HistoryFeed, outbox_rows, queued_count
-from app.ui.timezone_picker import system_zone_id
 from app.ui.tray import Notifier
 
 log = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ class Session:
             self._tell_settings_problem(self._settings_problem)
 
         window = self.window
-        self.zone = self.settings.timezone if self.settings.timezone != "system" else system_zone_id()
+        self.zone = self.settings.timezone if self.settings.timezone != "system" else system_timezone_name()
         window.zone_picker.set_zone(self.zone)
         window.open_times.set_use_24h(self._use_24h())
         self._show_times()
@@ -399,7 +399,7 @@ class Session:
                 QCoreApplication.translate("MainWindow", "The new language is used from the next start."), 8000
             )
         if chosen.timezone != before.timezone:
-            zone = system_zone_id() if chosen.timezone == "system" else chosen.timezone
+            zone = system_timezone_name() if chosen.timezone == "system" else chosen.timezone
             self.zone = zone
             self.window.zone_picker.set_zone(zone)
             self._show_times()

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.booking.zones import system_timezone_name
 from app.hubspot.models import MeetingLink
 from app.settings import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, Settings
 from app.ui.style import apply_theme
-from app.ui.timezone_picker import ZONE_ROLE, TimeZonePicker, system_zone_id
+from app.ui.timezone_picker import ZONE_ROLE, TimeZonePicker
 
 SYSTEM_ZONE = "system"
 
@@ -55,7 +56,7 @@ class SettingsDialog(QDialog):
         self.theme.currentIndexChanged.connect(lambda _index: self._preview_theme(self.theme.currentData()))
 
         self.zone = TimeZonePicker()
-        self.zone.insertItem(0, self.tr("As the system (%1)").replace("%1", system_zone_id()), SYSTEM_ZONE)
+        self.zone.insertItem(0, self.tr("As the system (%1)").replace("%1", system_timezone_name()), SYSTEM_ZONE)
         self.zone.setItemData(0, SYSTEM_ZONE, ZONE_ROLE)
         self.zone.populate()
         if settings.timezone == SYSTEM_ZONE:

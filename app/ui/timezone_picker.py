@@ -11,17 +11,10 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QComboBox, QToolTip, QWidget
 
 from app.booking.zone_search import ZoneIndex
-from app.timezones import is_valid_timezone
 from app.ui.formatting import city_of, utc_offset_label
 from app.ui.searchable import SearchableCombo
 
 ZONE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def system_zone_id() -> str:
-    """The machine's IANA zone as Qt sees it (UTC when Qt cannot tell)."""
-    name = bytes(QTimeZone.systemTimeZoneId().data()).decode(errors="replace")
-    return name if is_valid_timezone(name) else "UTC"
 
 
 def zone_label(zone_id: str) -> str:

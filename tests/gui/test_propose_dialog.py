@@ -40,7 +40,7 @@ def opened_dialog(session: Session, qtbot: QtBot) -> ProposeDialog:
 async def test_the_next_three_times_in_both_zones_copied_as_text_and_html(
     new_york_attendee: Session, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("app.ui.main_window.system_zone_id", lambda: "Europe/Berlin")  # the rep's machine
+    monkeypatch.setattr("app.ui.main_window.system_timezone_name", lambda: "Europe/Berlin")  # the rep's machine
     dialog = opened_dialog(new_york_attendee, qtbot)
     assert dialog.next_choice.isChecked() and dialog.count.value() == 3
     text = dialog.preview.toPlainText()

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from app.booking.zone_search import ZoneIndex, fold
-from app.timezones import all_timezone_names
+from app.booking.zones import all_timezone_names
 
 WINTER = datetime(2027, 1, 15, 12, tzinfo=UTC)
 

@@ -146,13 +146,13 @@ async def kiosk_main(app: Any, args: argparse.Namespace, paths: Paths, started: 
 async def _run(
     app: Any, args: argparse.Namespace, paths: Paths, settings: Settings, services: Any, started: float
 ) -> int:
+    from app.booking.zones import system_timezone_name
     from app.kiosk.attempts import ATTEMPTS_FILE, PinAttempts
     from app.kiosk.pin import hash_pin
     from app.ui.async_bridge import ErrorReporter
     from app.ui.formatting import locale_uses_24h
     from app.ui.kiosk.context import KioskContext
     from app.ui.kiosk.window import KioskWindow
-    from app.ui.timezone_picker import system_zone_id
 
     kiosk = settings.kiosk
     pin_hash = kiosk.pin_hash
@@ -169,7 +169,7 @@ async def _run(
         db=services.db,
         cache=services.cache,
         kiosk=kiosk,
-        timezone=settings.timezone if settings.timezone != "system" else system_zone_id(),
+        timezone=settings.timezone if settings.timezone != "system" else system_timezone_name(),
         use_24h=settings.use_24h if settings.use_24h is not None else locale_uses_24h(),
         sender_lock=services.sender.lock,
     )
