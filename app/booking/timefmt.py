@@ -42,11 +42,6 @@ def format_date_long(day: date) -> str:
     return f"{_WEEKDAYS[day.weekday()]}, {day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
-def month_name(month: int) -> str:
-    """English month name for 1–12."""
-    return _MONTHS[month - 1]
-
-
 def from_ms(ms: int, tz: ZoneInfo) -> datetime:
     """An epoch-millisecond instant as an aware datetime in `tz`."""
     return datetime.fromtimestamp(ms / 1000, UTC).astimezone(tz)

@@ -138,18 +138,6 @@ class WelcomeScreenInfo(Model, kw_only=True):
     show_welcome_screen: bool | None = None
 
 
-StartTimeIncrement = Literal[
-    "FIVE",
-    "TEN",
-    "FIFTEEN",
-    "TWENTY",
-    "THIRTY",
-    "FORTY_FIVE",
-    "SIXTY",
-    "NINETY",
-    "ONE_HUNDRED_TWENTY",
-    "MEETING_DURATION",
-]
 INCREMENT_MINUTES: dict[str, int | None] = {
     "FIVE": 5,
     "TEN": 10,

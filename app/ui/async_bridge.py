@@ -28,9 +28,6 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-#: `@async_slot()` on a method makes a Qt slot that runs the coroutine as a task (and returns the task).
-async_slot = qasync.asyncSlot
-
 
 def run(main: Coroutine[Any, Any, T]) -> T:
     """Run `main` on a qasync loop over the existing QApplication and return its result."""
