@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone
 
 from app.booking.timefmt import from_ms
 from app.hubspot.models import LinkType
+from app.ui.i18n import translator
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Formatting", text)
+_tr = translator("Formatting")
 
 
 def locale_uses_24h(locale: QLocale | None = None) -> bool:

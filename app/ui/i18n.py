@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -10,6 +11,19 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 log = logging.getLogger(__name__)
 
 CATALOG = "booking_assistant"
+
+
+def translator(context: str) -> Callable[[str], str]:
+    """`_tr = translator("Context")`: tr() for code that is not a QObject method (models, helpers, plain functions).
+
+    tools/i18n/domain.py finds `_tr("…")` calls through this assignment (lupdate does not follow wrappers), so keep
+    it a module-level `NAME = translator("literal or module constant")`.
+    """
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate(context, text)
+
+    return tr
 
 
 def install_translations(app: QCoreApplication, language: str, folder: Path) -> list[QTranslator]:

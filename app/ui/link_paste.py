@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
-
 from app.booking.link_url import LinkUrlError, LinkUrlProblem, looks_like_url, resolve_link
 from app.hubspot.models import MeetingLink
+from app.ui.i18n import translator
 
 _CONTEXT = "LinkPaste"
 
@@ -20,8 +19,7 @@ class PastedLink:
     problem: str = ""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+_tr = translator(_CONTEXT)
 
 
 def _problem_text(error: LinkUrlError) -> str:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from app.booking.timefmt import from_ms
 from app.store.outbox import OutboxEntry
 from app.ui.formatting import spoken_datetime
+from app.ui.i18n import translator
 from app.ui.panels.confirmation_view import zone_or_utc
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OutboxQuestions", text)
+_tr = translator("OutboxQuestions")
 
 
 def discard_question(parent: QWidget, entry: OutboxEntry, *, use_24h: bool) -> tuple[QMessageBox, QAbstractButton]:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Coroutine, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -29,6 +29,7 @@ from app.paths import Paths
 from app.services import ConnectionOptions
 from app.ui.async_bridge import BackgroundTasks, open_dialog
 from app.ui.domain_text import domain_text
+from app.ui.i18n import translator
 from app.ui.keychain_worker import BackgroundSecretStore
 from app.ui.signin_dialog import SignInDialog
 
@@ -40,8 +41,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SignInFlow", text)
+_tr = translator("SignInFlow")
 
 
 def no_keychain_notice() -> str:

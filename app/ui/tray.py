@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QStatusBar, QSystemTrayIcon, QWidget
 
 from app.outbox import events
 from app.ui.domain_text import domain_text
+from app.ui.i18n import translator
 
 MESSAGE_MS = 8000
 #: Events this close together are one burst (an outbox flushed on reconnecting): one summary, not a toast each.
 BURST_S = 15.0
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Notifier", text)
+_tr = translator("Notifier")
 
 
 class Notifier:

@@ -17,7 +17,7 @@ from app.ui.panels.problem_text import problem_text
 from tests.i18n_fixtures import compiled, german  # noqa: F401 - the fixtures
 from tools.i18n.check import catalogue_problems
 from tools.i18n.compile import ui_language
-from tools.i18n.domain import fstring_templates
+from tools.i18n.domain import Entry, fstring_templates, wrapper_entries
 from tools.i18n.extract import ROOT, TRANSLATIONS, drift
 
 CATALOGUES = sorted((ROOT / TRANSLATIONS).glob("*.ts"))
@@ -129,3 +129,25 @@ def test_drift_check_flags_untranslatable_tr_calls(tmp_path: Path) -> None:
     assert "tr() called on another object" in problems
     assert "f-string inside tr()" in problems
     assert "missing" in problems
+
+
+def test_translator_helpers_are_seen_by_the_extractor(tmp_path: Path) -> None:
+    """`_tr = translator(CONTEXT)` (app/ui/i18n.py) puts each `_tr("…")` in the catalogue under that context."""
+    module = tmp_path / "model.py"
+    module.write_text(
+        "from app.ui.i18n import translator\n\n"
+        '_CONTEXT = "OutboxPanel"\n'
+        "_tr = translator(_CONTEXT)\n\n\n"
+        "def title() -> str:\n"
+        '    return _tr("Waiting to send")\n',
+        encoding="utf-8",
+    )
+    assert wrapper_entries(module) == [Entry("OutboxPanel", "Waiting to send")]
+
+
+def test_translator_looks_up_its_own_context(german: None) -> None:  # noqa: F811
+    from app.ui.i18n import translator
+
+    english = "Queued — waiting for the network"
+    assert translator("OutboxPanel")(english) not in ("", english)  # German, from the OutboxPanel context
+    assert translator("SomeOtherContext")(english) == english

@@ -179,11 +179,18 @@ def _literal(node: ast.expr | None, names: dict[str, str]) -> str | None:
 
 
 def wrapper_entries(path: Path) -> list[Entry]:
-    """Calls like `_tr("text")` where the module defines `def _tr(text): return QCoreApplication.translate(C, text)`."""
+    """Calls like `_tr("text")` where the module says `_tr = translator(C)` (app/ui/i18n.py) or defines
+    `def _tr(text): return QCoreApplication.translate(C, text)`."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names = _module_strings(tree)
     wrappers: dict[str, str] = {}
     for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call) and len(node.value.args) == 1:
+            made_by = node.value.func
+            context = _literal(node.value.args[0], names)
+            if isinstance(made_by, ast.Name) and made_by.id == "translator" and context is not None:
+                wrappers.update({t.id: context for t in node.targets if isinstance(t, ast.Name)})
+            continue
         if not isinstance(node, ast.FunctionDef) or len(node.args.args) != 1 or not node.body:
             continue
         returned = node.body[-1]

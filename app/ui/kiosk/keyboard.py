@@ -6,16 +6,15 @@ The letters follow the kiosk's language (QWERTZ, AZERTY, QWERTY) with a row of a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.kiosk.keyboard_layouts import DIGITS, SYMBOLS, KeyLayout, layout_for, shifted
+from app.ui.i18n import translator
 from app.ui.kiosk.style import MIN_TARGET_PX, touch_button
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OnScreenKeyboard", text)
+_tr = translator("OnScreenKeyboard")
 
 
 def _symbol_names() -> dict[str, str]:

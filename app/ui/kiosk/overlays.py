@@ -13,11 +13,10 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdi
 from app.kiosk.attempts import PinAttempts
 from app.kiosk.pin import verify_pin
 from app.ui.announce import announce
+from app.ui.i18n import translator
 from app.ui.kiosk.style import touch_button
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KioskOverlay", text)
+_tr = translator("KioskOverlay")
 
 
 class Overlay(QFrame):

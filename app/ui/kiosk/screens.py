@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,14 +21,13 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app.ui.announce import announce
+from app.ui.i18n import translator
 from app.ui.kiosk.style import MIN_TARGET_PX, expand, touch_button
 
 #: A choice button's padding and border (style.py: 22 px each side, 2 px border), plus a little air.
 _BUTTON_PADDING_PX = 56
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KioskScreens", text)
+_tr = translator("KioskScreens")
 
 
 def touch_scroll(content: QWidget) -> QScrollArea:

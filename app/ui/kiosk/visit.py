@@ -10,7 +10,7 @@ import logging
 import uuid
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from app.booking.draft import BookingDraft
@@ -21,6 +21,7 @@ from app.store.outbox import Outbox
 from app.ui.async_bridge import BackgroundTasks
 from app.ui.domain_text import domain_text
 from app.ui.formatting import format_day_long, format_time
+from app.ui.i18n import translator
 from app.ui.kiosk.context import KioskContext
 from app.ui.kiosk.keyboard import OnScreenKeyboard
 from app.ui.kiosk.screens import ChoiceScreen, ConfirmScreen, FormScreen, ResultScreen, Screen
@@ -31,8 +32,7 @@ from app.ui.panels.consent_panel import ConsentPanel
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VisitorFlow", text)
+_tr = translator("VisitorFlow")
 
 
 class VisitorFlow(QWidget):

@@ -5,16 +5,13 @@ The rep's window says "Enter the attendee's email address"; a visitor reads "Ent
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from app.booking import messages
 from app.booking.messages import Problem
+from app.ui.i18n import translator
 from app.ui.panels.attendee_form import AttendeeForm
 from app.ui.panels.problem_text import problem_text
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VisitorForm", text)
+_tr = translator("VisitorForm")
 
 
 def _visitor_wording() -> dict[str, str]:

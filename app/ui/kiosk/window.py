@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
@@ -18,6 +18,7 @@ from app.kiosk.idle import IdlePhase, IdleWatch
 from app.kiosk.staff_status import StaffCounts
 from app.store.outbox import Outbox
 from app.ui.async_bridge import BackgroundTasks
+from app.ui.i18n import translator
 from app.ui.kiosk import lockdown
 from app.ui.kiosk.context import KioskContext
 from app.ui.kiosk.overlays import IdlePrompt, PinPrompt
@@ -34,8 +35,7 @@ INDICATOR_TICKS = 5  # the counts of the staff corner, refreshed from the outbox
 _ACTIVITY = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress, QEvent.Type.Wheel})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KioskWindow", text)
+_tr = translator("KioskWindow")
 
 
 class KioskWindow(QWidget):

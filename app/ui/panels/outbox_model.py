@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from app.ui.i18n import translator
 from app.ui.panels.zoned_table import ZonedTableModel
 
 _CONTEXT = "OutboxPanel"
@@ -64,8 +65,7 @@ def needs_attention(row: OutboxRow) -> bool:
     return row.state in ATTENTION_STATES
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+_tr = translator(_CONTEXT)
 
 
 def state_text(row: OutboxRow) -> str:
