@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -56,7 +55,6 @@ class BookColumn(QWidget):
         self.missing.hide()
         self.confirmation = ConfirmationView()
         self.confirmation.book_another_requested.connect(self.book_another)
-        self.confirmation.details_copied.connect(lambda text: QGuiApplication.clipboard().setText(text))
         self.confirmation.save_ics_requested.connect(self._save_ics)
         self.banner.action_triggered.connect(self._on_banner_action)
         self.form.focus_chain_changed.connect(self.focus_chain_changed)

@@ -75,8 +75,15 @@ async def test_history_search_finds_the_booking_and_book_another_clears_everythi
     book = window.book
     assert book.stack.currentWidget() is book.confirmation
 
-    book.confirmation.copy_button.click()
-    assert "Katherine" in QGuiApplication.clipboard().text()
+    clipboard = QGuiApplication.clipboard()
+    writes: list[str] = []
+    record = lambda: writes.append(clipboard.text())  # noqa: E731 - connected and disconnected below
+    clipboard.dataChanged.connect(record)
+    try:
+        book.confirmation.copy_button.click()
+    finally:
+        clipboard.dataChanged.disconnect(record)
+    assert len(writes) == 1 and "Katherine" in writes[0]  # one write of the details, not one per listener
     book.confirmation.save_button.click()
     dialogs = [d for d in book.findChildren(QFileDialog) if d.isVisible()]
     assert dialogs and dialogs[0].isModal()  # open(), not exec(): the loop keeps running

@@ -52,7 +52,7 @@ class ConfirmationView(QWidget):
     """The booking's details; emits what the user asked for, the controller does the file work."""
 
     save_ics_requested = Signal(str, str)  # suggested file name, .ics text
-    details_copied = Signal(str)
+    details_copied = Signal(str)  # after the view has put the text on the clipboard itself (the one write)
     book_another_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, clock: Callable[[], datetime] | None = None) -> None:
