@@ -10,13 +10,18 @@ import json
 import logging
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app.paths import Paths
 from app.ui.qt_app import RESOURCES
 
 if TYPE_CHECKING:
     import asyncio
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.settings import LoadedSettings
+    from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -77,12 +82,12 @@ class _Closing:
 
 
 async def _main(
-    app: Any,
-    window: Any,
+    app: QApplication,
+    window: MainWindow,
     closing: _Closing,
     args: argparse.Namespace,
     paths: Paths,
-    loaded: Any,
+    loaded: LoadedSettings,
     started: float,
     first_paint_ms: float,
 ) -> int:

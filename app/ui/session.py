@@ -43,7 +43,14 @@ from app.ui.tray import Notifier
 log = logging.getLogger(__name__)
 
 
+def _nothing() -> None:
+    """Unsubscribes from no sender (before the first services are in use)."""
+
+
 class Session:
+    """The window's run. Its services, controller and book flow exist from `start()` on (and are replaced when the
+    account changes); the properties of the same names assert that, so code after start reads them plainly."""
+
     def __init__(self, window: MainWindow, args: argparse.Namespace, paths: Paths, loaded: LoadedSettings) -> None:
         self.window = window
         self.args = args
@@ -52,17 +59,39 @@ class Session:
         self._settings_writable = loaded.writable
         self._settings_problem = loaded.problem
         self.tasks = BackgroundTasks()
-        self.services: Any = None
-        self.controller: Any = None
+        self.zone = self.settings.timezone if self.settings.timezone != "system" else system_timezone_name()
+        self.signin = SignInFlow(window, paths, api_base_of(args, self.settings))
+        self.notifier = Notifier(window, window.status, window.windowIcon())
+        self.network = NetworkMonitor(window)
+        self.history_feed = HistoryFeed(window.history_panel)
+        self._services: Services | None = None
+        self._controller: BookingController | None = None
+        self._flow: BookFlow | None = None
+        self._unsubscribe: Callable[[], None] = _nothing
         self._initial_load: asyncio.Task[None] | None = None
 
     @property
+    def services(self) -> Services:
+        assert self._services is not None, "the session has not started"
+        return self._services
+
+    @property
+    def controller(self) -> BookingController:
+        assert self._controller is not None, "the session has not started"
+        return self._controller
+
+    @property
+    def flow(self) -> BookFlow:
+        assert self._flow is not None, "the session has not started"
+        return self._flow
+
+    @property
     def demo(self) -> bool:
-        return bool(self.services and self.services.demo)
+        return self._services is not None and self._services.demo
 
     @property
     def link_count(self) -> int:
-        return len(self.controller.state.links) if self.controller else 0
+        return len(self._controller.state.links) if self._controller is not None else 0
 
     async def start(self) -> None:
         """Heavy imports and I/O happen here, after the window is on screen."""
@@ -70,7 +99,6 @@ class Session:
             self._tell_settings_problem(self._settings_problem)
 
         window = self.window
-        self.zone = self.settings.timezone if self.settings.timezone != "system" else system_timezone_name()
         window.zone_picker.set_zone(self.zone)
         window.open_times.set_use_24h(self._use_24h())
         self._show_times()
@@ -81,7 +109,6 @@ class Session:
         window.sign_out_requested.connect(lambda: self.tasks.start(self.sign_out(), name="sign-out"))
         window.open_times.clock_toggled.connect(self._on_clock_toggled)
         self._wire_panels()
-        self.signin = SignInFlow(window, self.paths, self._api_base())
         # The zone picker fills its hundreds of zones when first used, not here (see TimeZonePicker).
         self._use(await self._open_start_services())
 
@@ -99,7 +126,7 @@ class Session:
 
     def _use(self, services: Services) -> None:
         """Run the window on `services`: a controller and a book flow for them, the sender started, data loaded."""
-        self.services = services
+        self._services = services
         window = self.window
         recovery = services.db.recovery
         if recovery is not None:
@@ -117,15 +144,15 @@ class Session:
                 .replace("%4", str(history))
             )
             self._tell(QCoreApplication.translate("MainWindow", "Database repaired"), text)
-        self.controller = BookingController(services, timezone=self.zone)
-        window.attach(self.controller)
-        self.controller.links_changed.connect(lambda _links, slug: self._remember(last_link=slug))
-        self.flow = BookFlow(self.controller, services)
-        window.attach_flow(self.flow)
+        self._controller = controller = BookingController(services, timezone=self.zone)
+        window.attach(controller)
+        controller.links_changed.connect(lambda _links, slug: self._remember(last_link=slug))
+        self._flow = BookFlow(controller, services)
+        window.attach_flow(self._flow)
         self._unsubscribe = services.sender.subscribe(self._on_sender_event)
         self._show_account()
         self._initial_load = self.tasks.start(
-            self.controller.start(self.settings.default_link or self.settings.last_link), name="initial-load"
+            controller.start(self.settings.default_link or self.settings.last_link), name="initial-load"
         )
         services.start_sender()
         services.history.prune(self.settings.history_retention_days)
@@ -147,7 +174,7 @@ class Session:
 
     def _show_account(self) -> None:
         """Status bar and File menu from the current sign-in: account, "Sign in…", the keychain notice."""
-        window, services, auth = self.window, self.services, self.signin.auth
+        window, services, auth = self.window, self._services, self.signin.auth
         if services is None:
             return
         signed_in = bool(auth and auth.signed_in)
@@ -228,8 +255,6 @@ class Session:
 
         window = self.window
         window.outbox_touched.connect(self.refresh_outbox)
-        self.notifier = Notifier(window, window.status, window.windowIcon())
-        self.network = NetworkMonitor(window)
         self.network.online_changed.connect(self._on_network)
         window.set_network_online(self.network.online)
         panel = window.outbox_panel
@@ -241,7 +266,6 @@ class Session:
         panel.edit_requested.connect(self._edit)
         window.book.edit_cancelled.connect(self._cancel_edit)
         panel.pick_new_time_requested.connect(self._edit)
-        self.history_feed = HistoryFeed(window.history_panel)
 
     def refresh_outbox(self) -> None:
         """Outbox rows, the tab's count badge and the status bar's queued count, from the store."""
@@ -258,7 +282,7 @@ class Session:
             else "",
         )
         self.window.status.set_queued(queued_count(self.services.outbox))
-        controller = self.controller
+        controller = self._controller
         if controller is not None and controller.state.slug:
             # Times this profile's queued drafts hold are not offered again (except to the draft being edited).
             held = self.services.outbox.held_starts(controller.state.slug, except_id=self.flow.editing_id)
@@ -422,15 +446,13 @@ class Session:
         """Stop listening, cancel and await every task, stop the sender, close client, database and sign-in:
         each step runs even if an earlier one failed, so nothing is left for the loop's last turn."""
         async with contextlib.AsyncExitStack() as steps:  # run last-pushed first
-            if getattr(self, "signin", None) is not None:
-                steps.push_async_callback(self.signin.aclose)
-            if self.services is not None:
-                steps.push_async_callback(self.services.aclose)
-            if getattr(self.window, "tasks", None) is not None:
+            steps.push_async_callback(self.signin.aclose)
+            if self._services is not None:
+                steps.push_async_callback(self._services.aclose)
+            if self._controller is not None:  # the window was attached to it and runs its tasks
                 steps.push_async_callback(self.window.tasks.aclose)
             steps.push_async_callback(self.tasks.aclose)
-            if getattr(self, "notifier", None) is not None:
-                steps.callback(self.notifier.close)
-            if getattr(self, "flow", None) is not None:
-                steps.callback(self.flow.close)
+            steps.callback(self.notifier.close)
+            if self._flow is not None:
+                steps.callback(self._flow.close)
                 steps.callback(self._unsubscribe)

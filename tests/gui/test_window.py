@@ -152,3 +152,17 @@ async def test_broken_settings_file_is_reported_in_a_dialog(qtbot: QtBot, tmp_pa
     finally:
         window.close()
         await session.aclose()
+
+
+@pytest.mark.asyncio
+async def test_a_session_that_never_started_closes_cleanly(qtbot: QtBot, tmp_path: Path) -> None:
+    """A start that failed before any services opened (main() still calls aclose): nothing to close fails."""
+    paths = Paths.for_profile(tmp_path / "profile")
+    paths.ensure()
+    window = MainWindow(on_close=lambda: None)
+    qtbot.addWidget(window)
+    session = Session(window, window_args(), paths, load_settings(paths.settings_file))
+    assert not session.demo and session.link_count == 0
+    await session.aclose()
+    with pytest.raises(AssertionError, match="has not started"):
+        _ = session.services

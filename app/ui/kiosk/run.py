@@ -12,14 +12,18 @@ import re
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from app.paths import Paths
 from app.settings import LoadedSettings, Settings, load_settings
 
 if TYPE_CHECKING:  # `wants_kiosk` runs before the window's first paint: no API models or errors before it
+    from PySide6.QtWidgets import QApplication
+
     from app.hubspot.models import MeetingLink
     from app.kiosk.config import KioskSettings
+    from app.services import Services
+    from app.ui.kiosk.window import KioskWindow
 
 log = logging.getLogger(__name__)
 
@@ -111,16 +115,14 @@ def pick_links(links: list[MeetingLink], kiosk: KioskSettings) -> list[tuple[str
     return [(default.slug, default.name or default.slug)] if default else []
 
 
-async def kiosk_main(app: Any, args: argparse.Namespace, paths: Paths, started: float) -> int:
+async def kiosk_main(app: QApplication, args: argparse.Namespace, paths: Paths, started: float) -> int:
     """The kiosk on the profile's account (the window's start-up path: --demo, else the stored sign-in)."""
     import msgspec
-    from PySide6.QtWidgets import QApplication
 
     from app.ui.qt_app import install_language, remove_language
     from app.ui.sign_in_flow import SignInFlow
     from app.ui.start_services import api_base_of, open_start_services
 
-    assert isinstance(app, QApplication)
     loaded = load_settings(paths.settings_file)
     kiosk, refusal = kiosk_settings_for_start(paths, loaded)
     if kiosk is None:
@@ -144,7 +146,7 @@ async def kiosk_main(app: Any, args: argparse.Namespace, paths: Paths, started: 
 
 
 async def _run(
-    app: Any, args: argparse.Namespace, paths: Paths, settings: Settings, services: Any, started: float
+    app: QApplication, args: argparse.Namespace, paths: Paths, settings: Settings, services: Services, started: float
 ) -> int:
     from app.booking.zones import system_timezone_name
     from app.kiosk.attempts import ATTEMPTS_FILE, PinAttempts
@@ -248,7 +250,7 @@ async def _run(
         uninstall()
 
 
-async def _links(services: Any, kiosk: KioskSettings, window: Any) -> list[tuple[str, str]]:
+async def _links(services: Services, kiosk: KioskSettings, window: KioskWindow) -> list[tuple[str, str]]:
     """The links to offer; offline, the cached list (the visitor's flow then decides what it can offer)."""
     from app.hubspot.errors import SchedulerError
 
@@ -286,7 +288,7 @@ async def _upgrade_pin_hash(paths: Paths, stored: str, pin: str) -> None:
     log.info("Kiosk PIN hash upgraded to scrypt n=%d r=%d p=%d", cost.n, cost.r, cost.p)
 
 
-def _save(window: Any, target: Path) -> None:
+def _save(window: KioskWindow, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(target), "PNG"):
         raise OSError(f"could not write the screenshot {target}")
