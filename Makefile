@@ -36,9 +36,12 @@ test: $(STAMP) lint typecheck translations
 unit: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/unit $(PYTEST_ARGS)
 
+## lint: ruff, the import contracts of pyproject.toml (import-linter) and unused code (vulture)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check app tests packaging tools
 	$(VENV)/bin/ruff format --check app tests packaging tools
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/vulture
 
 fmt: $(STAMP)
 	$(VENV)/bin/ruff check --fix app tests packaging tools

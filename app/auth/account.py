@@ -6,8 +6,6 @@ from typing import Literal
 
 import msgspec
 
-from app.hubspot.errors import READ_SCOPE
-
 AccountKind = Literal["oauth", "static", "env"]
 
 
@@ -35,11 +33,6 @@ class Account(msgspec.Struct, kw_only=True, forbid_unknown_fields=False):
         who = self.user or ("service key" if self.kind != "oauth" else "signed in")
         hub = f"hub {self.hub_id}" if self.hub_id is not None else "hub unknown"
         return f"{who} · {hub}"
-
-    @property
-    def can_read(self) -> bool | None:
-        """Whether the scopes allow listing links; None when the scopes are unknown (static tokens)."""
-        return READ_SCOPE in self.scopes if self.scopes else None
 
 
 def encode_account(account: Account) -> str:

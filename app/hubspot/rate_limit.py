@@ -83,10 +83,6 @@ class RateLimitPacer:
         """Hold every request for `seconds` (a 429's Retry-After), at most MAX_SERVER_WAIT_S."""
         self._blocked_until = max(self._blocked_until, self._clock() + clamp_wait(seconds, default=0.0))
 
-    @property
-    def seconds_blocked(self) -> float:
-        return max(0.0, self._blocked_until - self._clock())
-
 
 def _int(value: str | None, bounds: tuple[int, int]) -> int | None:
     """A header's plain decimal integer within `bounds`, else None (`1e12`, `-1`, `0x10`, 5000 digits…)."""

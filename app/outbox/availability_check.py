@@ -50,8 +50,3 @@ class AvailabilityChecker:
         page = await self._fetch(*key)
         self._pages[key] = (self._clock(), page)
         return is_offered(page, start_ms, duration_ms)
-
-    def forget(self, slug: str) -> None:
-        """Drop pages of `slug` (after a booking changed its availability)."""
-        for key in [k for k in self._pages if k[0] == slug]:
-            del self._pages[key]

@@ -289,9 +289,6 @@ class Outbox:
         """Draft (or a fixed rejected/needs-new-time row) → queued, due now."""
         return self.transition(draft_id, S.QUEUED, next_attempt_ms=None, verdict=Verdict.NONE.value)
 
-    def back_to_draft(self, draft_id: str) -> OutboxEntry:
-        return self.transition(draft_id, S.DRAFT, next_attempt_ms=None)
-
     def mark_sending(self, draft_id: str, checked: SlotKey | None = None) -> OutboxEntry | None:
         """queued → sending, committed before the request leaves (a crash from here on leaves `sending` → unknown).
 
@@ -530,8 +527,3 @@ class Outbox:
             (slug, *(state.value for state in HOLDING_STATES)),
         ).fetchall()
         return {start for draft_id, start in rows if draft_id != except_id}
-
-    def forget_email(self, email: str) -> int:
-        """Delete every row whose attendee is `email` (GDPR erasure); returns how many."""
-        with self._db.transaction() as conn:
-            return conn.execute("DELETE FROM outbox WHERE email_lc = ?", (email.strip().lower(),)).rowcount

@@ -25,7 +25,7 @@ class NetworkMonitor(QObject):
         if not QNetworkInformation.loadDefaultBackend():
             log.info("No network-information backend; connectivity is learned from requests only")
             return
-        info = QNetworkInformation.instance()
+        info: QNetworkInformation | None = QNetworkInformation.instance()  # None at run time, whatever the stubs say
         if info is None:
             return
         self.available = True

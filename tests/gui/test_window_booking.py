@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -10,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from app.booking.wire import iso_utc
 from app.hubspot.models import BookRequest, FormFieldAnswer
 from app.store.outbox import State
-from app.ui.booking_flow import OutcomeKind
+from app.ui.booking_flow import BookOutcome, OutcomeKind
 from app.ui.session import Session
-from tests.gui.window_support import click_book, fill_attendee, pick_time
+from tests.gui.window_support import click_book, fill_attendee, pick_time, resolve_once
 
 pytestmark = pytest.mark.gui
 
@@ -72,7 +73,8 @@ async def test_time_taken_meanwhile_keeps_answers_and_offers_nearest_times(sessi
     assert book.form.input_for_key("first_name").value() == "Grace"  # answers kept
     alternatives = book.banner.action_buttons
     assert alternatives, "the nearest fresh open times are offered"
-    assert str(session.controller.state.day.year) in alternatives[0].accessibleName()
+    day = session.controller.state.day
+    assert day is not None and str(day.year) in alternatives[0].accessibleName()
     alternatives[0].click()
     assert session.controller.state.start_ms not in (0, taken)
     await click_book(session)
@@ -93,14 +95,19 @@ async def test_offline_booking_is_saved_to_the_outbox_and_sent_when_back_online(
     assert "outbox" in window.book.book_button.text().lower()
     outcomes: list[OutcomeKind] = []
     original = window.book.show_outcome
-    window.book.show_outcome = lambda outcome, **kw: (outcomes.append(outcome.kind), original(outcome, **kw))  # type: ignore[method-assign]
+
+    def recording(outcome: BookOutcome, **kw: Any) -> None:
+        outcomes.append(outcome.kind)
+        original(outcome, **kw)
+
+    window.book.show_outcome = recording  # type: ignore[method-assign]
     await click_book(session)
     assert outcomes == [OutcomeKind.SAVED_OFFLINE]
     assert window.book.form.input_for_key("first_name").value() is None  # ready for the next attendee
     assert "Outbox (1)" in window.tabs.tabText(1)
 
     sent = asyncio.get_running_loop().create_future()
-    unsubscribe = session.services.sender.subscribe(lambda event: sent.done() or sent.set_result(event))
+    unsubscribe = session.services.sender.subscribe(resolve_once(sent))
     try:
         window.set_network_online(True)
         session.services.sender.notify_online()

@@ -39,7 +39,8 @@ def focused() -> QWidget | None:
 
 def tab_until(qtbot: QtBot, wanted: QWidget, limit: int = 40) -> None:
     for _ in range(limit):
-        if focused() is wanted or (focused() is not None and wanted.isAncestorOf(focused())):
+        now = focused()
+        if now is wanted or (now is not None and wanted.isAncestorOf(now)):
             return
         qtbot.keyClick(focused() or wanted.window(), Qt.Key.Key_Tab)
     raise AssertionError(f"Tab never reached {wanted.accessibleName() or wanted}")
@@ -50,6 +51,7 @@ async def test_book_with_the_keyboard_only(session: Session, qtbot: QtBot) -> No
     window, controller = session.window, session.controller
     grid = window.month_grid
     first_day = controller.state.day
+    assert first_day is not None
     cell = grid.cell_for(first_day)
     assert cell is not None
     cell.setFocus()
@@ -96,7 +98,8 @@ async def test_tab_leaves_the_form_for_consent_and_book(session: Session, qtbot:
     # Past Book, Tab goes round to the top of the window instead of back into the form.
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
 
-    assert focused() is not None and not window.book.isAncestorOf(focused())
+    now = focused()
+    assert now is not None and not window.book.isAncestorOf(now)
 
 
 @pytest.mark.asyncio

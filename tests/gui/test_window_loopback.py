@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from app.sandbox.state import DEMO_TOKEN
 from app.store.outbox import State
 from app.ui.session import Session
-from tests.gui.window_support import SLUG, Loopback, click_book, fill_attendee, pick_time
+from tests.gui.window_support import SLUG, Loopback, click_book, fill_attendee, pick_time, resolve_once
 
 pytestmark = pytest.mark.gui
 
@@ -32,7 +32,7 @@ async def test_book_with_guests_and_every_field_type(session: Session, qtbot: Qt
     start = pick_time(session)
     fill_attendee(qtbot, session)
     form = session.window.book.form
-    answers = {
+    answers: dict[str, str | list[str] | bool] = {
         "agenda": "Front desk scheduling",
         "team_size": "12",
         "industry": "SOFTWARE",
@@ -123,7 +123,7 @@ async def test_unreachable_hubspot_saves_to_the_outbox_and_sends_once_when_back(
 
     loopback.up()  # HubSpot is reachable again
     sent = asyncio.get_running_loop().create_future()
-    unsubscribe = session.services.sender.subscribe(lambda event: sent.done() or sent.set_result(event))
+    unsubscribe = session.services.sender.subscribe(resolve_once(sent))
     try:
         session.window.set_network_online(True)
         session.services.sender.notify_online()

@@ -70,7 +70,7 @@ async def close_cleanly(opened: Opened, caplog: pytest.LogCaptureFixture, *, wit
         await opened.close()
     assert others_running() == []  # the sender's loop, its sends and every window task ended and were awaited
     services = opened.session.services
-    assert services.client._http.is_closed  # type: ignore[attr-defined]
+    assert services.client._http.is_closed
     with pytest.raises(Exception, match="closed"):
         services.db.connection.execute("SELECT 1")
     problems = [r.getMessage() for r in caplog.records if r.name.startswith(("asyncio", "app"))]

@@ -18,6 +18,14 @@ from app.settings import Settings
 from app.ui.session import Session
 from tests.gui.window_support import SLUG, close_session, open_session
 
+
+def edit_text(combo: QComboBox) -> str:
+    """What the editable combo box's line shows."""
+    line = combo.lineEdit()
+    assert line is not None
+    return line.text()
+
+
 pytestmark = pytest.mark.gui
 
 
@@ -73,7 +81,7 @@ async def test_typed_city_then_tab_or_enter_shows_its_times(sydney: Session, qtb
     assert sydney.controller.state.timezone == "America/Santiago"
     assert picker.current_zone() == "America/Santiago"
     assert picker.currentText().startswith("Santiago — America/Santiago")
-    assert picker.lineEdit().text() == picker.currentText()
+    assert edit_text(picker) == picker.currentText()
     shown = shown_times(sydney)
     assert shown
     assert [t[:5] for t in shown] == times_in(sydney, "America/Santiago")  # the buttons read Santiago's clock
@@ -84,12 +92,12 @@ async def test_country_then_focus_leaving_applies_its_zone(sydney: Session, qtbo
     picker = sydney.window.zone_picker
     type_over(qtbot, picker, "Mumbai")
     press(qtbot, Qt.Key.Key_Escape)  # closes the list of matches; "Mumbai" stays typed
-    assert picker.lineEdit().text() == "Mumbai"
+    assert edit_text(picker) == "Mumbai"
     other = sydney.window.link_picker.combo.lineEdit()
     qtbot.mouseClick(other, Qt.MouseButton.LeftButton)  # then a click elsewhere
     await sydney.window.tasks.idle()
     assert sydney.controller.state.timezone == "Asia/Kolkata"
-    assert picker.lineEdit().text().startswith("Kolkata — Asia/Kolkata")
+    assert edit_text(picker).startswith("Kolkata — Asia/Kolkata")
     assert [t[:5] for t in shown_times(sydney)] == times_in(sydney, "Asia/Kolkata")
 
 
@@ -101,7 +109,7 @@ async def test_text_meaning_no_single_zone_reverts_to_the_zone_in_effect(sydney:
         type_over(qtbot, picker, typed)
         with qtbot.waitSignal(picker.search.reverted):
             press(qtbot, Qt.Key.Key_Return)
-        assert picker.lineEdit().text().startswith("Sydney — Australia/Sydney")
+        assert edit_text(picker).startswith("Sydney — Australia/Sydney")
     await sydney.window.tasks.idle()
     assert sydney.controller.state.timezone == "Australia/Sydney"
     assert shown_times(sydney) == before
@@ -115,12 +123,12 @@ async def test_typed_meeting_link_name_then_tab_opens_that_link(sydney: Session,
     await sydney.window.tasks.idle()
     assert sydney.controller.state.slug == "product-demo"
     assert sydney.window.link_picker.current_slug() == "product-demo"
-    assert combo.lineEdit().text().startswith("Product demo (group)")
+    assert edit_text(combo).startswith("Product demo (group)")
 
     type_over(qtbot, combo, "intro")  # two links have an intro call: none is applied
     with qtbot.waitSignal(sydney.window.link_picker.search.reverted):
         press(qtbot, Qt.Key.Key_Tab)
-    assert combo.lineEdit().text() == combo.currentText()
+    assert edit_text(combo) == combo.currentText()
     assert sydney.controller.state.slug == "product-demo"
 
 

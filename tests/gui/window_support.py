@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from app.outbox.events import OutboxEvent
 from app.paths import Paths
 from app.sandbox.server import running_server
 from app.sandbox.state import SandboxState
@@ -58,6 +59,16 @@ async def open_session(
         await close_session(session)
         raise
     return session
+
+
+def resolve_once(future: asyncio.Future[OutboxEvent]) -> Callable[[OutboxEvent], None]:
+    """A sender listener that resolves `future` with the first event it hears."""
+
+    def listener(event: OutboxEvent) -> None:
+        if not future.done():
+            future.set_result(event)
+
+    return listener
 
 
 async def close_session(session: Session) -> None:

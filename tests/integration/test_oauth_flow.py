@@ -6,10 +6,11 @@ from __future__ import annotations
 import asyncio
 import gc
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import httpx
@@ -129,8 +130,8 @@ def session_for(sandbox: Sandbox, http: httpx.AsyncClient, environ: dict[str, st
 
 
 def http_for(sandbox: Sandbox, hook: Unauthorized | None = None) -> httpx.AsyncClient:
-    hooks = {"response": [hook]} if hook else {}
-    return httpx.AsyncClient(base_url=sandbox.base, event_hooks=hooks)  # type: ignore[dict-item]
+    hooks: dict[str, list[Callable[..., Any]]] = {"response": [hook]} if hook else {}
+    return httpx.AsyncClient(base_url=sandbox.base, event_hooks=hooks)
 
 
 async def signed_in(sandbox: Sandbox, http: httpx.AsyncClient, *, public: bool = False) -> AuthSession:

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from app.booking.slots import (
+    LocalSlot,
     first_month_with_slots,
     format_time,
     month_for_offset,
@@ -29,7 +30,7 @@ def slot_at(year: int, month: int, day: int, hour: int, minute: int = 0) -> Slot
     return Slot(start_millis_utc=start, end_millis_utc=start + HALF_HOUR)
 
 
-def local_hours(by_day: dict[date, list], day: date) -> list[str]:
+def local_hours(by_day: dict[date, list[LocalSlot]], day: date) -> list[str]:
     return [f"{s.start:%H:%M}" for s in by_day[day]]
 
 

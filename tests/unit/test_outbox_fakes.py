@@ -107,13 +107,11 @@ class FakeClient:
         self.availability_script: list[Exception] = []
         self.booked: list[BookRequest] = []
         self.book_calls = 0
-        self.availability_calls = 0
         self.gate: asyncio.Event | None = None
         self.active = 0
         self.max_active = 0
 
     async def availability(self, slug: str, timezone: str, month_offset: int = 0) -> AvailabilityPage:
-        self.availability_calls += 1
         if self.availability_script:
             raise self.availability_script.pop(0)
         return make_page(self.offered)

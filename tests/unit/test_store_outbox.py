@@ -62,6 +62,7 @@ def test_enqueue_is_committed_before_anything_is_sent(tmp_path: object, db: Data
 def test_sending_is_committed_before_the_request_and_counts_attempts(db: Database, outbox: Outbox) -> None:
     draft_id = enqueue(outbox, slot_ms(48))
     entry = outbox.mark_sending(draft_id)
+    assert entry is not None
     assert entry.state is State.SENDING
     assert entry.attempts == 1
     assert db.path is not None

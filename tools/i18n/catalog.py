@@ -46,8 +46,3 @@ def read_messages(path: Path) -> list[Message]:
                 )
             )
     return found
-
-
-def language_of(path: Path) -> str:
-    """The TS file's target language attribute (e.g. "de_DE")."""
-    return ET.parse(path).getroot().get("language", "")
