@@ -22,6 +22,7 @@ from app.sandbox.oauth import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_
 from app.sandbox.server import running_server
 from app.sandbox.state import ALL_SCOPES, SandboxState
 from tests.auth_keyring import FILE_ENV
+from tests.e2e.cli_support import SLUG, TZ, book_args
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -34,14 +35,17 @@ class Cli:
     profile: Path
     keyring_file: Path
     keyring_backend: str = "tests.auth_keyring.FileKeyring"
+    #: Name the profile with `--profile DIR` instead of BOOKING_ASSISTANT_PROFILE.
+    profile_flag: bool = False
     extra_env: dict[str, str] = field(default_factory=dict)
     output: list[str] = field(default_factory=list)
 
     def env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith("BOOKING_ASSISTANT_")}
+        if not self.profile_flag:
+            env["BOOKING_ASSISTANT_PROFILE"] = str(self.profile)
         env.update(
             {
-                "BOOKING_ASSISTANT_PROFILE": str(self.profile),
                 "BOOKING_ASSISTANT_API_BASE": self.base,
                 "PYTHON_KEYRING_BACKEND": self.keyring_backend,
                 FILE_ENV: str(self.keyring_file),
@@ -54,7 +58,7 @@ class Cli:
 
     def run(self, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
         result = subprocess.run(
-            [sys.executable, "-m", "app", "--verbose", *args],
+            [sys.executable, "-m", "app", "--verbose", *self.profile_args(), *args],
             input=stdin,
             env=self.env(),
             cwd=REPO,
@@ -65,6 +69,9 @@ class Cli:
         )
         self.output += [result.stdout, result.stderr]
         return result
+
+    def profile_args(self) -> list[str]:
+        return ["--profile", str(self.profile)] if self.profile_flag else []
 
     def oauth_login(self, *, secret: str) -> tuple[subprocess.CompletedProcess[str], str]:
         """`login --oauth --no-browser`, playing the browser with the URL it prints; returns (result, code)."""
@@ -226,3 +233,24 @@ def test_oauth_needs_a_client_id(cli: Cli) -> None:
     result = cli.run("login", "--oauth", "--no-browser")
     assert result.returncode == 2
     assert "--client-id" in result.stderr
+
+
+def test_outbox_send_uses_the_sign_in_of_the_profile_given_with_the_flag(portal: Portal, cli: Cli) -> None:
+    """`--profile DIR` without the environment variable: `outbox send` signs in as that profile (as `book` does),
+    and the history row names the account as the window does."""
+    cli.profile_flag = True
+    token = f"pat-na1-{uuid.uuid4()}"
+    portal.state.add_token(token, ALL_SCOPES)
+    assert cli.run("login", "--token-stdin", stdin=token + "\n").returncode == 0
+    slots = cli.run("slots", SLUG, "--timezone", TZ, "--json")
+    assert slots.returncode == 0, slots.stderr
+    days = json.loads(slots.stdout)["days"]
+    start = next(t for day in sorted(days) for t in days[day])
+    queued = cli.run(*book_args(start), "--later")
+    assert queued.returncode == 0, queued.stderr
+
+    sent = cli.run("outbox", "send", "--wait", "0", "--json")
+    assert sent.returncode == 0, sent.stderr + sent.stdout
+    assert json.loads(sent.stdout)["thisRun"].get("sent") == 1
+    history = json.loads(cli.run("history", "--json").stdout)["results"]
+    assert [row["account"] for row in history] == ["service key · hub unknown"]
