@@ -15,10 +15,6 @@ except ImportError:  # Qt < 6.8
     QAccessibleAnnouncementEvent = None  # type: ignore[assignment,misc]
 
 
-def can_announce() -> bool:
-    return QAccessibleAnnouncementEvent is not None
-
-
 def announce(source: QWidget, text: str, *, assertive: bool = False) -> bool:
     """Have screen readers speak `text` (from `source`'s window); False when this Qt cannot (focus instead)."""
     if QAccessibleAnnouncementEvent is None or not text:

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 SYSTEM_PYTHON = "/usr/bin/python3"
 CLIENT = Path(__file__).with_name("atspi_client.py")
@@ -73,7 +74,7 @@ def app_env(display: str) -> dict[str, str]:
     return env
 
 
-def walk_app(profile: Path, expect: dict[str, str], *, timeout: float = 90) -> tuple[dict, str]:
+def walk_app(profile: Path, expect: dict[str, str], *, timeout: float = 90) -> tuple[dict[str, Any], str]:
     """Start the app in demo mode under `profile` and let the AT-SPI client walk it; (report, client log)."""
     app_command = [sys.executable, "-m", "app", "--demo", "--profile", str(profile)]
     client_command = ["dbus-run-session", "--", SYSTEM_PYTHON, str(CLIENT)]

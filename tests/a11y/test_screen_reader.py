@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.a11y.desktop_session import missing_tools, walk_app
+
+#: The AT-SPI client's JSON report (tests/a11y/atspi_client.py).
+Report = dict[str, Any]
 
 ROOT = Path(__file__).resolve().parents[2]
 LINK = "sales-team/intro-call"  # a short form (company, phone, one required box): the walk is about the window
@@ -86,7 +90,7 @@ def _catalogues_built() -> None:
 
 
 @pytest.fixture(scope="module", params=["en", "de"])
-def walk(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, dict]:
+def walk(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, Report]:
     language = request.param
     _catalogues_built()
     profile = tmp_path_factory.mktemp(f"a11y-{language}")
@@ -99,25 +103,25 @@ def walk(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     return report, EXPECT[language]
 
 
-def test_every_interactive_object_is_named(walk: tuple[dict, dict]) -> None:
+def test_every_interactive_object_is_named(walk: tuple[Report, Report]) -> None:
     report, _ = walk
     assert report["unnamed"] == []
 
 
-def test_status_bar_speaks_its_values(walk: tuple[dict, dict]) -> None:
+def test_status_bar_speaks_its_values(walk: tuple[Report, Report]) -> None:
     report, expect = walk
     spoken = " / ".join(report["status_bar"])
     assert expect["connection"] in spoken
     assert expect["outbox"] in spoken
 
 
-def test_a_disabled_book_says_what_is_missing(walk: tuple[dict, dict]) -> None:
+def test_a_disabled_book_says_what_is_missing(walk: tuple[Report, Report]) -> None:
     report, expect = walk
     assert expect["missing_time"] in report["book_disabled_says"]
     assert expect["missing_hint"] in report["visible_hint"]
 
 
-def test_tab_reaches_book_from_the_link_picker_in_fewer_than_20_stops(walk: tuple[dict, dict]) -> None:
+def test_tab_reaches_book_from_the_link_picker_in_fewer_than_20_stops(walk: tuple[Report, Report]) -> None:
     report, expect = walk
     stops = report["tab_stops"]
     assert report["reached_book"], stops
@@ -125,7 +129,7 @@ def test_tab_reaches_book_from_the_link_picker_in_fewer_than_20_stops(walk: tupl
     assert sum(expect["open_day"] in stop for stop in stops) == 1, "the calendar is one Tab stop"
 
 
-def test_a_booking_by_keyboard_is_announced_and_its_values_read(walk: tuple[dict, dict]) -> None:
+def test_a_booking_by_keyboard_is_announced_and_its_values_read(walk: tuple[Report, Report]) -> None:
     report, expect = walk
     assert report.get("booked"), report["tab_stops"]
     assert any(expect["booked"] in text for text in report["announcements"]), report["announcements"]
@@ -134,12 +138,12 @@ def test_a_booking_by_keyboard_is_announced_and_its_values_read(walk: tuple[dict
     assert any(line.startswith(f"{expect['contact_caption']} | Grace Hopper") for line in heard), heard
 
 
-def test_toggle_chooses_a_day_and_a_time(walk: tuple[dict, dict]) -> None:
+def test_toggle_chooses_a_day_and_a_time(walk: tuple[Report, Report]) -> None:
     report, _ = walk
     assert report["toggle_day_chose"] and report["toggle_time_chose"]
 
 
-def test_text_entered_through_the_accessibility_api_counts(walk: tuple[dict, dict]) -> None:
+def test_text_entered_through_the_accessibility_api_counts(walk: tuple[Report, Report]) -> None:
     report, expect = walk
     assert expect["missing_email"] in report["book_says_before_email"]
     assert report["book_enabled_after_editable_text"]

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.ui.month_grid import MonthGrid
+from app.ui.month_grid import DayButton, MonthGrid
 
 OPEN = {date(2026, 9, d) for d in (2, 3, 4, 8, 9, 10, 11, 30)}
 
@@ -23,14 +23,11 @@ def _grid(qtbot: QtBot) -> MonthGrid:
 
 def test_only_one_day_takes_tab_and_padding_cells_are_hidden(qtbot: QtBot) -> None:
     grid = _grid(qtbot)
-    tab_days = [
-        c.day
-        for c in grid.findChildren(type(grid.cell_for(date(2026, 9, 2))))
-        if c.focusPolicy() & Qt.FocusPolicy.TabFocus
-    ]
+    tab_days = [c.day for c in grid.findChildren(DayButton) if c.focusPolicy() & Qt.FocusPolicy.TabFocus]
     assert tab_days == [date(2026, 9, 2)]
-    assert grid.tab_stop().day == date(2026, 9, 2)
-    padding = [c for c in grid.findChildren(type(grid.tab_stop())) if c.day is None]
+    stop = grid.tab_stop()
+    assert isinstance(stop, DayButton) and stop.day == date(2026, 9, 2)
+    padding = [c for c in grid.findChildren(DayButton) if c.day is None]
     assert padding and not any(c.isVisible() for c in padding)
 
 
