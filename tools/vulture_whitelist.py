@@ -76,6 +76,9 @@ token_type
 token_use
 id_token
 error_description
+# The contacts search request as HubSpot defines it; the sandbox accepts and ignores these (app/sandbox/contacts.py).
+filterGroups
+sorts
 # The simulated OAuth server's record of a token mirrors HubSpot's access-token info (app/sandbox/oauth.py).
 issued_at
 # The sender records the UI's connectivity hint; by design only a real request decides (app/outbox/sender.py).

@@ -106,9 +106,18 @@ def build_parser() -> argparse.ArgumentParser:
     json_flag(p)
     p.add_argument("--later", action="store_true", help="save it to the outbox without sending (prints the draft id)")
 
-    from app.cli.propose import add_propose_command
-
-    add_propose_command(sub)
+    p = sub.add_parser("propose", help="a ready-to-paste message offering open times of a link")
+    p.add_argument("slug", metavar="SLUG", help="the link's slug, or its URL (https://meetings.hubspot.com/…)")
+    p.add_argument("--count", type=int, default=3, metavar="N", help="propose the next N open times (default 3)")
+    p.add_argument(
+        "--at", action="append", default=[], metavar="WHEN", help="propose this open time instead (repeatable)"
+    )
+    p.add_argument("--timezone", metavar="TZ", help="the attendee's IANA zone (default: this machine's)")
+    p.add_argument("--rep-timezone", metavar="TZ", help="your zone, shown as well when it differs (default: machine's)")
+    p.add_argument("--language", default="en", metavar="L", help="language of the message: en or de (default en)")
+    p.add_argument("--duration", type=int, metavar="MIN", help="meeting length in minutes (default: the link's first)")
+    p.add_argument("--html", action="store_true", help="print the HTML version (for email clients)")
+    p.add_argument("--json", action="store_true", help="machine-readable JSON output")
 
     p = sub.add_parser("outbox", help="bookings waiting to be sent, and what happened to them")
     json_flag(p)

@@ -1,4 +1,7 @@
-"""`propose SLUG`: a ready-to-paste message offering the next open times (or chosen ones) of a link."""
+"""`propose SLUG`: a ready-to-paste message offering the next open times (or chosen ones) of a link.
+
+Its arguments are in app/cli/__init__.py with the other commands' (this module imports the HubSpot client).
+"""
 
 from __future__ import annotations
 
@@ -17,21 +20,6 @@ from app.hubspot.models import Slot
 
 #: Months looked at for the next open times (this one and the following ones).
 MONTHS_AHEAD = 3
-
-
-def add_propose_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("propose", help="a ready-to-paste message offering open times of a link")
-    p.add_argument("slug", metavar="SLUG", help="the link's slug, or its URL (https://meetings.hubspot.com/…)")
-    p.add_argument("--count", type=int, default=3, metavar="N", help="propose the next N open times (default 3)")
-    p.add_argument(
-        "--at", action="append", default=[], metavar="WHEN", help="propose this open time instead (repeatable)"
-    )
-    p.add_argument("--timezone", metavar="TZ", help="the attendee's IANA zone (default: this machine's)")
-    p.add_argument("--rep-timezone", metavar="TZ", help="your zone, shown as well when it differs (default: machine's)")
-    p.add_argument("--language", default="en", metavar="L", help="language of the message: en or de (default en)")
-    p.add_argument("--duration", type=int, metavar="MIN", help="meeting length in minutes (default: the link's first)")
-    p.add_argument("--html", action="store_true", help="print the HTML version (for email clients)")
-    p.add_argument("--json", action="store_true", help="machine-readable JSON output")
 
 
 async def run_propose(client: SchedulerClient, args: argparse.Namespace, tz: ZoneInfo, as_json: bool) -> int:

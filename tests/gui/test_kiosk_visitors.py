@@ -262,7 +262,9 @@ async def test_the_pin_lockout_counts_down_and_outlives_the_window(kiosk: Kiosk,
     assert "try the PIN again" in prompt.message.text() and not prompt.countdown.isActive()
     prompt.field.setText("1111")
     prompt.submit()
-    await prompt.checking
+    checking = prompt.checking
+    assert checking is not None
+    await checking
     # A new kiosk window (a restart) on the same file: still locked, and it says so as the prompt opens.
     again = PinAttempts(kiosk.clock, path=tmp_path / "attempts.json")
     assert again.failures == 5 and again.wait_s() == 10
