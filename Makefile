@@ -51,13 +51,14 @@ typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/mypy packaging/*.py packaging/bare/*.py
 
-TS_FILES := $(wildcard resources/translations/*.ts)
+TS_FILES := $(wildcard app/resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
-## translations: compile resources/translations/*.ts into the .qm catalogues the app loads (git ignores .qm)
+## translations: compile app/resources/translations/*.ts into the .qm catalogues the app loads (committed, so a
+##               wheel built from a clean checkout ships them; tests/unit/test_i18n_qm.py fails when one is stale)
 translations: $(QM_FILES)
 
-resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
+app/resources/translations/%.qm: app/resources/translations/%.ts | $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 ## translations-update: re-extract every tr() string (and the domain's messages) into the .ts files

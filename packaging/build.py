@@ -44,8 +44,8 @@ def pyinstaller(*args: str) -> float:
 
 
 def compile_translations() -> list[Path]:
-    """resources/**/*.ts → .qm beside them (when missing or older), so the bundle ships current catalogues."""
-    sources = sorted((REPO_ROOT / "resources").rglob("*.ts"))
+    """app/resources/**/*.ts → .qm beside them (when missing or older), so the bundle ships current catalogues."""
+    sources = sorted((REPO_ROOT / "app" / "resources").rglob("*.ts"))
     venv_bin = str(Path(sys.executable).parent)
     lrelease = shutil.which("pyside6-lrelease") or shutil.which("pyside6-lrelease", path=venv_bin)
     built = []
@@ -123,7 +123,7 @@ def package_windows(project: Project) -> list[Path]:
             f"/DAppVersionNumeric={major}.{minor}.{patch}.{build}",
             f"/DSourceDir={DIST / project.name}",
             f"/DOutputDir={DIST}",
-            f"/DIconFile={REPO_ROOT / 'resources' / 'icons' / 'booking-assistant.ico'}",
+            f"/DIconFile={REPO_ROOT / 'app' / 'resources' / 'icons' / 'booking-assistant.ico'}",
             str(HERE / "windows" / "booking-assistant.iss"),
         ],
         check=True,

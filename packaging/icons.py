@@ -14,7 +14,7 @@ from pathlib import Path
 
 from project_meta import REPO_ROOT
 
-ICON_DIR = REPO_ROOT / "resources" / "icons"
+ICON_DIR = REPO_ROOT / "app" / "resources" / "icons"
 MASTER = ICON_DIR / "booking-assistant.svg"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
@@ -100,7 +100,7 @@ def generated_files(out_dir: Path = ICON_DIR, svg: Path = MASTER) -> dict[Path, 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--if-missing", action="store_true", help="only render when an output file is missing")
-    parser.add_argument("--out", type=Path, default=ICON_DIR, help="output folder (default resources/icons)")
+    parser.add_argument("--out", type=Path, default=ICON_DIR, help="output folder (default app/resources/icons)")
     args = parser.parse_args(argv)
     # Existence only: after a git checkout, modification times say nothing about which file is newer.
     if args.if_missing and all(t.is_file() for t in output_paths(args.out)):

@@ -20,7 +20,7 @@ from string import Template
 from project_meta import APP_ID, DISPLAY_NAME, HOMEPAGE, MAINTAINER, PUBLISHER, REPO_ROOT, Project, read_project
 
 TEMPLATES = Path(__file__).resolve().parent / "linux"
-ICON_DIR = REPO_ROOT / "resources" / "icons"
+ICON_DIR = REPO_ROOT / "app" / "resources" / "icons"
 INSTALL_DIR = "opt/booking-assistant"
 # Not bundled by PyInstaller (GL/EGL come from the system's driver stack) or missing from minimal desktops;
 # glibc >= 2.34 because the PySide6 wheels are manylinux_2_34.

@@ -1,4 +1,4 @@
-"""The UI language: the system's unless the settings say otherwise; Qt translations from resources/translations."""
+"""The UI language: the system's unless the settings say otherwise; Qt translations from app/resources/translations."""
 
 from __future__ import annotations
 

@@ -5,6 +5,7 @@ PySide6 is imported inside the functions: `main.py` imports this module before i
 
 from __future__ import annotations
 
+import importlib.resources
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,7 +14,14 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QTranslator
     from PySide6.QtWidgets import QApplication
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+
+def _resources() -> Path:
+    """The package's own styles, icons and translations, found the same way in a checkout, an installed wheel and
+    the frozen app (PyInstaller serves `app/resources` beside the frozen package)."""
+    return Path(str(importlib.resources.files("app") / "resources"))
+
+
+RESOURCES = _resources()
 
 
 def make_application() -> QApplication:

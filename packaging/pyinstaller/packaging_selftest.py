@@ -40,7 +40,7 @@ def check_keyring() -> str:
 def resources_dir() -> Path:
     import app
 
-    return Path(app.__file__).resolve().parent.parent / "resources"
+    return Path(app.__file__).resolve().parent / "resources"
 
 
 def check_translations() -> str:

@@ -1,7 +1,7 @@
 ; Inno Setup 6 script: per-user install (no admin prompt), Start-menu entry, uninstaller.
 ; Built by packaging/build.py, which passes the defines below from pyproject.toml:
 ;   ISCC /DAppVersion=0.1.0 /DAppVersionNumeric=0.1.0.0 /DSourceDir=dist\booking-assistant /DOutputDir=dist
-;        /DIconFile=resources\icons\booking-assistant.ico packaging\windows\booking-assistant.iss
+;        /DIconFile=app\resources\icons\booking-assistant.ico packaging\windows\booking-assistant.iss
 ; The version resource of the .exe files themselves comes from the PyInstaller spec (version_file.py).
 
 #ifndef AppVersion
@@ -17,7 +17,7 @@
   #define OutputDir SourcePath + "..\..\dist"
 #endif
 #ifndef IconFile
-  #define IconFile SourcePath + "..\..\resources\icons\booking-assistant.ico"
+  #define IconFile SourcePath + "..\..\app\resources\icons\booking-assistant.ico"
 #endif
 #define AppName "Booking Assistant"
 #define AppExe "booking-assistant.exe"

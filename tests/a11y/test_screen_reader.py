@@ -78,10 +78,10 @@ pytestmark = [
 
 
 def _catalogues_built() -> None:
-    """The app loads resources/translations/*.qm (`make translations`); build them when missing or stale."""
+    """The app loads app/resources/translations/*.qm (`make translations`); build them when missing or stale."""
     from tools.i18n.compile import compile_catalogues
 
-    folder = ROOT / "resources" / "translations"
+    folder = ROOT / "app" / "resources" / "translations"
     if any(
         not ts.with_suffix(".qm").exists() or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime
         for ts in folder.glob("*.ts")

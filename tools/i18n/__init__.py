@@ -1,1 +1,1 @@
-"""Translation tooling: extract every UI string into resources/translations/*.ts, check and compile them."""
+"""Translation tooling: extract every UI string into app/resources/translations/*.ts, check and compile them."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from tools.i18n.catalog import Message, read_messages
 
 ROOT = Path(__file__).resolve().parents[2]
-TRANSLATIONS = ROOT / "resources" / "translations"
+TRANSLATIONS = ROOT / "app" / "resources" / "translations"
 
 #: %1..%99 and %n (Qt), {name} (str.format), HTML tags.
 _PLACEHOLDER = re.compile(r"%(?:\d{1,2}|n)|\{\w*\}|</?[a-zA-Z][^<>]*>")

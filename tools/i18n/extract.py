@@ -1,4 +1,4 @@
-"""Update resources/translations/*.ts from the sources with pyside6-lupdate, keeping existing translations.
+"""Update app/resources/translations/*.ts from the sources with pyside6-lupdate, keeping existing translations.
 
     python -m tools.i18n.extract           # update the .ts files in place
     python -m tools.i18n.extract --check   # fail when the .ts files lack (or keep stale) messages; changes nothing
@@ -29,7 +29,7 @@ from tools.i18n.domain import (
 #: lupdate names a context after the class around a tr() call; "self.window" or "" means the runtime disagrees.
 _CLASS_LIKE = re.compile(r"^[A-Z]\w*$")
 ROOT = Path(__file__).resolve().parents[2]
-TRANSLATIONS = Path("resources/translations")
+TRANSLATIONS = Path("app/resources/translations")
 CATALOG = "booking_assistant"
 #: Full catalogues; English only carries plural forms ("%n second(s)" → "1 second" / "2 seconds").
 LANGUAGES = {"de": "de_DE"}
