@@ -21,7 +21,7 @@ import pytest
 
 def _qasync_loop() -> Any:
     # The app's own loop (qasync's, running callbacks only while it runs), not a plain qasync loop.
-    from app.ui.async_bridge import new_loop
+    from app.ui.runtime.async_bridge import new_loop
 
     return new_loop()
 

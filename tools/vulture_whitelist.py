@@ -22,7 +22,7 @@ handle_endtag
 handle_data
 # A reference that keeps a non-modal QFileDialog alive while it is open (book_column.py).
 _ics_dialog
-# Form-error colour per scheme: the theme work's (app/ui/style.py), kept for the form's error labels.
+# Form-error colour per scheme: the theme work's (app/ui/runtime/style.py), kept for the form's error labels.
 error_colour
 
 # HubSpot's JSON as msgspec structs: every field HubSpot sends is declared, read by the code or not, so a change in

@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from app.ui import async_bridge
+    from app.ui.runtime import async_bridge
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -48,10 +48,10 @@ async def _shoot(app: object, out: Path, profile: Path) -> int:
 
     from app.paths import Paths
     from app.settings import Settings, load_settings, save_settings
-    from app.ui.main import RESOURCES, save_screenshot
-    from app.ui.main_window import MainWindow
-    from app.ui.session import Session
-    from app.ui.style import app_icon, apply_style, apply_theme
+    from app.ui.runtime.launch import RESOURCES, save_screenshot
+    from app.ui.runtime.style import app_icon, apply_style, apply_theme
+    from app.ui.window.main_window import MainWindow
+    from app.ui.window.window_controller import WindowController
 
     assert isinstance(app, QApplication)
     apply_style(app, RESOURCES)
@@ -62,7 +62,7 @@ async def _shoot(app: object, out: Path, profile: Path) -> int:
     window.resize(*SIZE)
     window.open_times.set_second_zone("Europe/Berlin")  # the rep's zone, whatever this machine's is
     demo = argparse.Namespace(demo=True, smoke=False, screenshot=None, api_base=None, kiosk=False)
-    session = Session(window, demo, paths, load_settings(paths.settings_file))
+    session = WindowController(window, demo, paths, load_settings(paths.settings_file))
     window.show()
     try:
         await session.start()
@@ -117,7 +117,7 @@ def _show_email_error(window: object) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QLineEdit
 
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     field = window.book.form.input_for_key("email").findChild(QLineEdit)
@@ -163,8 +163,8 @@ async def _rep_tools(window: object, out: Path) -> None:
     from PySide6.QtGui import QGuiApplication, QPainter
     from PySide6.QtTest import QTest
 
-    from app.ui.main import save_screenshot
-    from app.ui.main_window import MainWindow
+    from app.ui.runtime.launch import save_screenshot
+    from app.ui.window.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     form = window.book.form
@@ -205,7 +205,7 @@ async def _rep_tools(window: object, out: Path) -> None:
     QTest.keyClick(edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     await window.tasks.idle()
 
-    import app.ui.main_window as main_window
+    import app.ui.window.main_window as main_window
 
     own_zone = main_window.system_timezone_name
     main_window.system_timezone_name = lambda: "Europe/Berlin"  # the rep in Berlin, the attendee in New York
@@ -229,7 +229,7 @@ async def _rep_tools(window: object, out: Path) -> None:
 def _fill(window: object, first: str, last: str) -> None:
     """The attendee's answers, as reopening a draft shows them; then the consent box ticked."""
     from app.booking.draft import BookingDraft
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
     email = f"{first.lower()}@northwind.test"

@@ -185,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             if wants_kiosk(args, paths):
                 return run_kiosk(args, paths)
-            from app.ui.main import run_window
+            from app.ui.runtime.launch import run_window
 
             return run_window(args, paths)
         return runner_for(args.command)(args, paths)

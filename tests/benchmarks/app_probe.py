@@ -17,8 +17,8 @@ from importlib.machinery import ModuleSpec
 from types import ModuleType
 from typing import Any
 
-#: Imported by app/ui/main.py right after the first paint (the event loop starts after it).
-AFTER_PAINT_MODULE = "app.ui.async_bridge"
+#: Imported by app/ui/runtime/launch.py right after the first paint (the event loop starts after it).
+AFTER_PAINT_MODULE = "app.ui.runtime.async_bridge"
 MARK = "BENCH-FIRST-PAINT"
 
 
@@ -40,7 +40,7 @@ class _FirstPaintMarker:
 def main() -> int:
     if os.environ.get("BENCH_FIRST_PAINT_MARK") == "1":
         sys.meta_path.insert(0, _FirstPaintMarker())
-    import app.ui.main as window_main
+    import app.ui.runtime.launch as window_main
 
     marks: dict[str, float] = {}
     original = window_main.run_window

@@ -80,7 +80,7 @@ class PanelRig:
         from PySide6.QtWidgets import QApplication
 
         from app.ui.panels.history_panel import HistoryPanel
-        from app.ui.store_views import HistoryFeed
+        from app.ui.window.store_rows import HistoryFeed
 
         self.app = QApplication.instance() or QApplication([])
         self.panel: HistoryPanel = HistoryPanel()

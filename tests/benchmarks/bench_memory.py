@@ -59,8 +59,8 @@ async def _book(base_url: str, workdir: Path, count: int) -> tuple[list[float], 
 
 
 def run(quick: bool) -> BenchResult:
-    from app.ui import async_bridge
-    from app.ui.qt_app import make_application
+    from app.ui.runtime import async_bridge
+    from app.ui.runtime.qt_app import make_application
 
     count = 300 if quick else 1000
     app = make_application()

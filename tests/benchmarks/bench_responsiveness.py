@@ -2,7 +2,7 @@
 offscreen, while it loads months of availability, while a rep books through it, and while its outbox sends 500
 drafts.
 
-The window is MainWindow + Session as the app starts them, signed in with a script's token against the bench
+The window is MainWindow + WindowController as the app starts them, signed in with a script's token against the bench
 sandbox in another process over loopback, so only the app's own work (widgets, HTTP client, decoding, slot
 grouping, sqlite, the outbox and history panels) can stall this loop. The floor is the same probe over the same
 window idle for as long.
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from app.outbox.events import OutboxEvent
 from app.store.outbox import State
-from app.ui.session import Session
+from app.ui.window.window_controller import WindowController
 from tests.benchmarks.drafts import bench_request
 from tests.benchmarks.sandbox_proc import bench_slots, sandbox_process
 from tests.benchmarks.stall_probe import StallProbe
@@ -31,7 +31,7 @@ IDLE_CAP_S = 10.0
 Measured = tuple[list[float], list[float], str]
 
 
-async def _load_months(session: Session, rounds: int) -> None:
+async def _load_months(session: WindowController, rounds: int) -> None:
     """ "›" then "‹" between this month and the next, each a fetch: the month's cached page is dropped first (as
     a refresh after a booking drops it), so every click loads a month of availability from the sandbox."""
     controller, window = session.controller, session.window
@@ -43,7 +43,7 @@ async def _load_months(session: Session, rounds: int) -> None:
         await step_month(window, step)
 
 
-async def _send_drafts(session: Session, count: int) -> None:
+async def _send_drafts(session: WindowController, count: int) -> None:
     """Drafts saved while offline are sent when the connection comes back: the window's own sender sends them,
     and the window refreshes its outbox, history and status bar after each, as it does for a rep."""
     services = session.services
@@ -64,7 +64,7 @@ async def _send_drafts(session: Session, count: int) -> None:
         unsubscribe()
 
 
-async def _queue_offline(session: Session, count: int) -> None:
+async def _queue_offline(session: WindowController, count: int) -> None:
     """`count` drafts in the window's outbox, queued as "Save to outbox" leaves them, before anything is sent."""
     outbox = session.services.outbox
     for index, (slug, start_ms) in enumerate(bench_slots(LINKS, count, datetime.now(UTC))):
@@ -105,8 +105,8 @@ async def _book(rep: Rep, count: int) -> None:
 
 
 def run(quick: bool) -> BenchResult:
-    from app.ui import async_bridge
-    from app.ui.qt_app import make_application
+    from app.ui.runtime import async_bridge
+    from app.ui.runtime.qt_app import make_application
 
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp, sandbox_process(LINKS) as url:

@@ -1,7 +1,7 @@
-"""The real booking window, offscreen, on a Session signed in with a script's token against the bench sandbox
+"""The real booking window, offscreen, on a WindowController signed in with a script's token against the bench sandbox
 (another process, loopback), and the steps a rep takes in it: next month, pick a time, type, Book, Book another.
 
-Built as main() and tests/gui/window_support.py build it (MainWindow + Session), without pytest. The keys are
+Built as main() and tests/gui/window_support.py build it (MainWindow + WindowController), without pytest. The keys are
 typed one at a time with a turn of the event loop after each, as a person's typing arrives; a whole field typed
 in one callback would be a stall of the benchmark's making, not the app's.
 """
@@ -26,8 +26,8 @@ from app.env import TOKEN_ENV
 from app.paths import Paths
 from app.sandbox.state import DEMO_TOKEN
 from app.settings import Settings, load_settings, save_settings
-from app.ui.main_window import MainWindow
-from app.ui.session import Session
+from app.ui.window.main_window import MainWindow
+from app.ui.window.window_controller import WindowController
 from tests.benchmarks.sandbox_proc import BENCH_ZONE, bench_slug
 
 #: Months to step forward looking for an open time before moving to the next link.
@@ -35,7 +35,7 @@ MONTHS_AHEAD = 3
 
 
 @asynccontextmanager
-async def window_session(base_url: str, profile: Path) -> AsyncIterator[Session]:
+async def window_session(base_url: str, profile: Path) -> AsyncIterator[WindowController]:
     """The window shown and ready, its data from `base_url`; closed as the app closes it."""
     os.environ[TOKEN_ENV] = DEMO_TOKEN  # a script's token, as CI uses: the keychain is never opened
     paths = Paths.for_profile(profile)
@@ -43,7 +43,7 @@ async def window_session(base_url: str, profile: Path) -> AsyncIterator[Session]
     save_settings(paths.settings_file, Settings(timezone=BENCH_ZONE, use_24h=True, default_link=bench_slug(0)))
     window = MainWindow(on_close=lambda: None)
     args = argparse.Namespace(demo=False, smoke=False, screenshot=None, api_base=base_url, kiosk=False)
-    session = Session(window, args, paths, load_settings(paths.settings_file))
+    session = WindowController(window, args, paths, load_settings(paths.settings_file))
     window.show()
     try:
         await session.start()
@@ -71,7 +71,7 @@ async def step_month(window: MainWindow, step: int = 1) -> None:
     await window.tasks.idle()
 
 
-async def choose_link(session: Session, index: int) -> None:
+async def choose_link(session: WindowController, index: int) -> None:
     """Pick the `index`th link in the link picker, as a rep picking a colleague's link does."""
     picker = session.window.link_picker
     row = picker.combo.findText(f"Benchmark link {index} ", flags=Qt.MatchFlag.MatchStartsWith)
@@ -85,7 +85,7 @@ async def choose_link(session: Session, index: int) -> None:
 class Rep:
     """Books one meeting after another in the window, moving on to later days, months and links as times fill."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: WindowController) -> None:
         self.session = session
         self.window = session.window
         self.link = 0

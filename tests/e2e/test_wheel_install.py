@@ -27,8 +27,8 @@ from pathlib import Path
 import app
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
-from app.ui.qt_app import RESOURCES
-from app.ui.style import app_icon, apply_style
+from app.ui.runtime.qt_app import RESOURCES
+from app.ui.runtime.style import app_icon, apply_style
 
 qt = QApplication([])
 apply_style(qt, RESOURCES)

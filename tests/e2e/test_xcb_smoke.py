@@ -88,7 +88,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QSplitter
-from app.ui.main_window import MainWindow
+from app.ui.window.main_window import MainWindow
 from app.window_state import WindowStateFile
 
 app = QApplication([])

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from app.sandbox.state import DEMO_TOKEN
 from app.settings import Settings
-from app.ui.session import Session
+from app.ui.window.window_controller import WindowController
 from tests.gui.window_support import SLUG, Loopback, close_session, open_session
 
 
@@ -34,7 +34,7 @@ def loopback() -> Iterator[Loopback]:
 
 
 @pytest_asyncio.fixture
-async def session(qtbot: QtBot, tmp_path: Path) -> AsyncIterator[Session]:
+async def session(qtbot: QtBot, tmp_path: Path) -> AsyncIterator[WindowController]:
     """The window on the demo sandbox, ready on the demo link's first open day."""
     settings = Settings(timezone="Europe/Berlin", use_24h=True, default_link=SLUG)
     opened = await open_session(qtbot, tmp_path / "profile", settings=settings)
@@ -45,7 +45,7 @@ async def session(qtbot: QtBot, tmp_path: Path) -> AsyncIterator[Session]:
 @pytest_asyncio.fixture
 async def account_session(
     qtbot: QtBot, tmp_path: Path, loopback: Loopback, monkeypatch: pytest.MonkeyPatch
-) -> AsyncIterator[Session]:
+) -> AsyncIterator[WindowController]:
     """The window signed in (a script's token) against the loopback sandbox, on the demo link's first open day."""
     monkeypatch.setenv("BOOKING_ASSISTANT_TOKEN", DEMO_TOKEN)  # a script's token: the keychain is never opened
     settings = Settings(timezone="Europe/Berlin", use_24h=True, default_link=SLUG)

@@ -24,7 +24,7 @@ from app.store.history import History
 from app.ui.panels.attendee_form import AttendeeForm
 from app.ui.panels.attendee_suggestions import AttendeeSuggester
 from app.ui.panels.field_inputs import TextInput
-from app.ui.session import Session
+from app.ui.window.window_controller import WindowController
 from tests.gui.window_support import show_active
 from tests.unit.booking_fixtures import booking_info, form_field
 from tests.unit.test_outbox_fakes import make_request, slot_ms
@@ -175,7 +175,7 @@ async def test_the_kiosk_form_never_suggests(qtbot: QtBot, db: Database) -> None
 
 
 @pytest.mark.asyncio
-async def test_the_window_suggests_demo_contacts(session: Session, qtbot: QtBot) -> None:
+async def test_the_window_suggests_demo_contacts(session: WindowController, qtbot: QtBot) -> None:
     form = session.window.book.form
     suggester = form.suggester
     assert suggester is not None
@@ -191,7 +191,7 @@ async def test_the_window_suggests_demo_contacts(session: Session, qtbot: QtBot)
 
 
 @pytest.mark.asyncio
-async def test_the_open_list_never_swallows_a_click_or_tab(session: Session, qtbot: QtBot) -> None:
+async def test_the_open_list_never_swallows_a_click_or_tab(session: WindowController, qtbot: QtBot) -> None:
     """With the list open, a click elsewhere does what it says (here: ticks the consent box) and Tab moves on."""
     form = session.window.book.form
     suggester = form.suggester

@@ -6,7 +6,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.auth.account import Account
-from app.ui.status_bar import BookingStatusBar
+from app.ui.window.status_bar import BookingStatusBar
 from tests.i18n_fixtures import compiled, german  # noqa: F401 - the fixtures
 
 pytestmark = pytest.mark.gui

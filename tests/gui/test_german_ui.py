@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.settings import Settings
-from app.ui.session import Session
+from app.ui.window.window_controller import WindowController
 from tests.gui.window_support import close_session, open_session
 from tests.i18n_fixtures import compiled, german  # noqa: F401 - the fixtures
 
@@ -23,7 +23,7 @@ GERMAN_WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "S
 
 
 @pytest_asyncio.fixture
-async def session(german: None, qtbot: QtBot, tmp_path: Path) -> AsyncIterator[Session]:  # noqa: F811
+async def session(german: None, qtbot: QtBot, tmp_path: Path) -> AsyncIterator[WindowController]:  # noqa: F811
     settings = Settings(language="de", timezone="Europe/Berlin", use_24h=True)
     opened = await open_session(qtbot, tmp_path / "profile", settings=settings)
     yield opened
@@ -31,7 +31,7 @@ async def session(german: None, qtbot: QtBot, tmp_path: Path) -> AsyncIterator[S
 
 
 @pytest.mark.asyncio
-async def test_window_labels_and_tabs_are_german(session: Session) -> None:
+async def test_window_labels_and_tabs_are_german(session: WindowController) -> None:
     window = session.window
     assert window.book.book_button.text() == "&Buchen"
     tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
@@ -42,7 +42,7 @@ async def test_window_labels_and_tabs_are_german(session: Session) -> None:
 
 
 @pytest.mark.asyncio
-async def test_dates_are_formatted_by_qlocale_in_german(session: Session) -> None:
+async def test_dates_are_formatted_by_qlocale_in_german(session: WindowController) -> None:
     window = session.window
     year, month = window.month_grid.shown_month
     german_month = QLocale(QLocale.Language.German).monthName(month)
@@ -56,7 +56,7 @@ async def test_dates_are_formatted_by_qlocale_in_german(session: Session) -> Non
 
 
 @pytest.mark.asyncio
-async def test_validation_message_is_german(session: Session, qtbot: QtBot) -> None:
+async def test_validation_message_is_german(session: WindowController, qtbot: QtBot) -> None:
     form = session.window.book.form
     line = form.input_for_key("email").findChild(QLineEdit)
     assert line is not None

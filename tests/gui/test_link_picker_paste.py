@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from app.sandbox.seed import build_seed
-from app.ui.link_picker import LinkPicker
+from app.ui.widgets.link_picker import LinkPicker
 
 # Typing into the search box opens the completer popup, which the offscreen plugin cannot raise or grab for.
 pytestmark = [

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.ui.month_grid import DayButton, MonthGrid
+from app.ui.widgets.month_grid import DayButton, MonthGrid
 
 OPEN = {date(2026, 9, d) for d in (2, 3, 4, 8, 9, 10, 11, 30)}
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.booking.slots import local_slot
 from app.booking.timefmt import to_ms
 from app.hubspot.models import Slot
-from app.ui.open_times import OpenTimesView
+from app.ui.widgets.open_times import OpenTimesView
 
 pytestmark = pytest.mark.gui
 

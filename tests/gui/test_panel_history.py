@@ -12,7 +12,7 @@ from app.store.database import Database
 from app.store.history import History
 from app.ui.panels.history_model import CACHED_PAGES, PAGE_ROWS, HistoryRow, HistoryTableModel, RowSource
 from app.ui.panels.history_panel import HistoryPanel
-from app.ui.store_views import HistoryFeed
+from app.ui.window.store_rows import HistoryFeed
 from tests.benchmarks.drafts import bench_request
 from tests.gui.window_support import show_active
 from tests.unit.booking_fixtures import START_MS

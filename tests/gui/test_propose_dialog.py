@@ -12,15 +12,15 @@ from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from app.settings import Settings
-from app.ui.propose_dialog import START_ROLE, ProposeDialog
-from app.ui.session import Session
+from app.ui.dialogs.propose_dialog import START_ROLE, ProposeDialog
+from app.ui.window.window_controller import WindowController
 from tests.gui.window_support import SLUG, close_session, open_session
 
 pytestmark = pytest.mark.gui
 
 
 @pytest_asyncio.fixture
-async def new_york_attendee(qtbot: QtBot, tmp_path: Path) -> AsyncIterator[Session]:
+async def new_york_attendee(qtbot: QtBot, tmp_path: Path) -> AsyncIterator[WindowController]:
     """The window showing times in New York (the attendee's zone); the rep's machine is in another zone."""
     settings = Settings(timezone="America/New_York", use_24h=True, default_link=SLUG)
     opened = await open_session(qtbot, tmp_path / "profile", settings=settings)
@@ -28,7 +28,7 @@ async def new_york_attendee(qtbot: QtBot, tmp_path: Path) -> AsyncIterator[Sessi
     await close_session(opened)
 
 
-def opened_dialog(session: Session, qtbot: QtBot) -> ProposeDialog:
+def opened_dialog(session: WindowController, qtbot: QtBot) -> ProposeDialog:
     window = session.window
     qtbot.mouseClick(window.propose_button, Qt.MouseButton.LeftButton)
     dialog = window.propose_dialog
@@ -38,9 +38,9 @@ def opened_dialog(session: Session, qtbot: QtBot) -> ProposeDialog:
 
 @pytest.mark.asyncio
 async def test_the_next_three_times_in_both_zones_copied_as_text_and_html(
-    new_york_attendee: Session, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    new_york_attendee: WindowController, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("app.ui.main_window.system_timezone_name", lambda: "Europe/Berlin")  # the rep's machine
+    monkeypatch.setattr("app.ui.window.main_window.system_timezone_name", lambda: "Europe/Berlin")  # the rep's machine
     dialog = opened_dialog(new_york_attendee, qtbot)
     assert dialog.next_choice.isChecked() and dialog.count.value() == 3
     text = dialog.preview.toPlainText()
@@ -57,7 +57,7 @@ async def test_the_next_three_times_in_both_zones_copied_as_text_and_html(
 
 
 @pytest.mark.asyncio
-async def test_ticked_times_and_german(new_york_attendee: Session, qtbot: QtBot) -> None:
+async def test_ticked_times_and_german(new_york_attendee: WindowController, qtbot: QtBot) -> None:
     dialog = opened_dialog(new_york_attendee, qtbot)
     dialog.times.setFocus()
     for row in (0, 3):  # the keyboard way: move to a row, Space ticks it
@@ -78,7 +78,7 @@ async def test_ticked_times_and_german(new_york_attendee: Session, qtbot: QtBot)
 
 
 @pytest.mark.asyncio
-async def test_nothing_ticked_cannot_be_copied(new_york_attendee: Session, qtbot: QtBot) -> None:
+async def test_nothing_ticked_cannot_be_copied(new_york_attendee: WindowController, qtbot: QtBot) -> None:
     dialog = opened_dialog(new_york_attendee, qtbot)
     dialog.pick_choice.setChecked(True)
     assert not dialog.copy_button.isEnabled()

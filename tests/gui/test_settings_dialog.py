@@ -9,8 +9,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.settings import Settings, load_settings
-from app.ui.settings_dialog import SettingsDialog
-from app.ui.timezone_picker import ZONE_ROLE
+from app.ui.dialogs.settings_dialog import SettingsDialog
+from app.ui.widgets.timezone_picker import ZONE_ROLE
 from tests.gui.window_support import close_session, open_session
 
 pytestmark = pytest.mark.gui

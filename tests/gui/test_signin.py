@@ -23,9 +23,9 @@ from app.sandbox.oauth import SANDBOX_PUBLIC_CLIENT_ID, SANDBOX_USER_EMAIL
 from app.sandbox.server import running_server
 from app.sandbox.state import DEMO_TOKEN, SandboxState
 from app.settings import Settings, load_settings
-from app.ui.main_window import MainWindow
-from app.ui.session import Session
-from app.ui.signin_dialog import SignInDialog
+from app.ui.sign_in.sign_in_dialog import SignInDialog
+from app.ui.window.main_window import MainWindow
+from app.ui.window.window_controller import WindowController
 from tests.auth_fixtures import memory_keyring  # noqa: F401
 from tests.auth_keyring import MemoryKeyring
 from tests.gui.window_support import close_session, open_session
@@ -42,7 +42,7 @@ def sandbox() -> Iterator[tuple[SandboxState, str]]:
 
 
 class Opened:
-    def __init__(self, window: MainWindow, session: Session) -> None:
+    def __init__(self, window: MainWindow, session: WindowController) -> None:
         self.window, self.session = window, session
 
 

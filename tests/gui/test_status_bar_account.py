@@ -6,7 +6,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from app.auth.account import Account
-from app.ui.status_bar import BookingStatusBar
+from app.ui.window.status_bar import BookingStatusBar
 
 pytestmark = pytest.mark.gui
 

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.settings import Settings, load_settings
-from app.ui import style
-from app.ui.main import RESOURCES
-from app.ui.settings_dialog import SettingsDialog
-from app.ui.style import ERROR_COLOURS, apply_style, apply_theme, dark_palette, light_palette
+from app.ui.dialogs.settings_dialog import SettingsDialog
+from app.ui.runtime import style
+from app.ui.runtime.launch import RESOURCES
+from app.ui.runtime.style import ERROR_COLOURS, apply_style, apply_theme, dark_palette, light_palette
 from tests.gui.window_support import close_session, open_session
 
 pytestmark = pytest.mark.gui

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.ui.timezone_picker import ZONE_ROLE, TimeZonePicker
+from app.ui.widgets.timezone_picker import ZONE_ROLE, TimeZonePicker
 
 pytestmark = pytest.mark.gui
 

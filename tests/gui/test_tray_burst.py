@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.outbox import events
 from app.store.database import Database
 from app.store.outbox import Outbox
-from app.ui.tray import BURST_S, Notifier
+from app.ui.window.tray import BURST_S, Notifier
 from tests.i18n_fixtures import compiled  # noqa: F401 (fixture by name)
 from tests.unit.test_outbox_fakes import enqueue, slot_ms
 from tools.i18n.compile import ui_language

@@ -13,16 +13,16 @@ from pytestqt.qtbot import QtBot
 
 from app.paths import Paths
 from app.settings import Settings, load_settings
-from app.ui.link_picker import SLUG_ROLE
-from app.ui.main_window import MainWindow
-from app.ui.session import Session
+from app.ui.widgets.link_picker import SLUG_ROLE
+from app.ui.window.main_window import MainWindow
+from app.ui.window.window_controller import WindowController
 from tests.gui.window_support import close_session, open_session, window_args
 
 pytestmark = pytest.mark.gui
 
 
 class Opened:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: WindowController) -> None:
         self.window, self.session, self.paths = session.window, session, session.paths
         self.closed = False
 
@@ -139,7 +139,7 @@ async def test_broken_settings_file_is_reported_in_a_dialog(qtbot: QtBot, tmp_pa
     paths.settings_file.write_text("{broken", encoding="utf-8")
     window = MainWindow(on_close=lambda: None)
     qtbot.addWidget(window)
-    session = Session(window, window_args(), paths, load_settings(paths.settings_file))
+    session = WindowController(window, window_args(), paths, load_settings(paths.settings_file))
     window.show()
     try:
         await session.start()
@@ -161,7 +161,7 @@ async def test_a_session_that_never_started_closes_cleanly(qtbot: QtBot, tmp_pat
     paths.ensure()
     window = MainWindow(on_close=lambda: None)
     qtbot.addWidget(window)
-    session = Session(window, window_args(), paths, load_settings(paths.settings_file))
+    session = WindowController(window, window_args(), paths, load_settings(paths.settings_file))
     assert not session.demo and session.link_count == 0
     await session.aclose()
     with pytest.raises(AssertionError, match="has not started"):

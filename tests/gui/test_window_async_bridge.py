@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.ui.async_bridge import BackgroundTasks, ErrorReporter, busy, new_loop, open_dialog
+from app.ui.runtime.async_bridge import BackgroundTasks, ErrorReporter, busy, new_loop, open_dialog
 
 pytestmark = pytest.mark.gui
 

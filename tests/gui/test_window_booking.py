@@ -11,15 +11,15 @@ from pytestqt.qtbot import QtBot
 from app.booking.wire import iso_utc
 from app.hubspot.models import BookRequest, FormFieldAnswer
 from app.store.outbox import State
-from app.ui.booking_flow import BookOutcome, OutcomeKind
-from app.ui.session import Session
+from app.ui.window.book_flow import BookOutcome, OutcomeKind
+from app.ui.window.window_controller import WindowController
 from tests.gui.window_support import click_book, fill_attendee, pick_time, resolve_once
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.mark.asyncio
-async def test_book_button_waits_for_a_time_and_a_complete_form(session: Session, qtbot: QtBot) -> None:
+async def test_book_button_waits_for_a_time_and_a_complete_form(session: WindowController, qtbot: QtBot) -> None:
     book = session.window.book.book_button
     assert not book.isEnabled()
     pick_time(session)
@@ -29,7 +29,7 @@ async def test_book_button_waits_for_a_time_and_a_complete_form(session: Session
 
 
 @pytest.mark.asyncio
-async def test_book_a_meeting_start_to_finish(session: Session, qtbot: QtBot) -> None:
+async def test_book_a_meeting_start_to_finish(session: WindowController, qtbot: QtBot) -> None:
     pick_time(session)
     fill_attendee(qtbot, session)
     await click_book(session)
@@ -49,7 +49,9 @@ async def test_book_a_meeting_start_to_finish(session: Session, qtbot: QtBot) ->
 
 
 @pytest.mark.asyncio
-async def test_time_taken_meanwhile_keeps_answers_and_offers_nearest_times(session: Session, qtbot: QtBot) -> None:
+async def test_time_taken_meanwhile_keeps_answers_and_offers_nearest_times(
+    session: WindowController, qtbot: QtBot
+) -> None:
     taken = pick_time(session)
     fill_attendee(qtbot, session, first="Grace")
     # Someone else books that very time through HubSpot while the form is being filled in.
@@ -86,7 +88,9 @@ async def test_time_taken_meanwhile_keeps_answers_and_offers_nearest_times(sessi
 
 
 @pytest.mark.asyncio
-async def test_offline_booking_is_saved_to_the_outbox_and_sent_when_back_online(session: Session, qtbot: QtBot) -> None:
+async def test_offline_booking_is_saved_to_the_outbox_and_sent_when_back_online(
+    session: WindowController, qtbot: QtBot
+) -> None:
     window = session.window
     window.set_network_online(False)
     assert "Offline" in window.status.network.text()

@@ -20,7 +20,7 @@ from app.sandbox.state import DEMO_TOKEN
 from app.settings import Settings
 from app.store.database import Database
 from app.store.outbox import Outbox, State, Verdict
-from app.ui.session import Session
+from app.ui.window.window_controller import WindowController
 from tests.gui.window_support import (
     SLUG,
     Loopback,
@@ -35,11 +35,13 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def session(account_session: Session) -> Session:
+def session(account_session: WindowController) -> WindowController:
     return account_session
 
 
-async def next_event(session: Session, kind: type[OutboxEvent] = SentEvent, within_s: float = 15) -> OutboxEvent:
+async def next_event(
+    session: WindowController, kind: type[OutboxEvent] = SentEvent, within_s: float = 15
+) -> OutboxEvent:
     got: asyncio.Future[OutboxEvent] = asyncio.get_running_loop().create_future()
 
     def listen(event: OutboxEvent) -> None:
@@ -53,11 +55,11 @@ async def next_event(session: Session, kind: type[OutboxEvent] = SentEvent, with
         unsubscribe()
 
 
-def offered(session: Session) -> list[int]:
+def offered(session: WindowController) -> list[int]:
     return [int(b.property("start_ms")) for b in session.window.open_times.time_buttons()]
 
 
-async def save_offline(session: Session, qtbot: QtBot, loopback: Loopback, first: str = "Ada") -> int:
+async def save_offline(session: WindowController, qtbot: QtBot, loopback: Loopback, first: str = "Ada") -> int:
     start = pick_time(session)
     fill_attendee(qtbot, session, first)
     loopback.down()
@@ -67,7 +69,9 @@ async def save_offline(session: Session, qtbot: QtBot, loopback: Loopback, first
 
 
 @pytest.mark.asyncio
-async def test_a_double_click_on_book_makes_one_booking(session: Session, qtbot: QtBot, loopback: Loopback) -> None:
+async def test_a_double_click_on_book_makes_one_booking(
+    session: WindowController, qtbot: QtBot, loopback: Loopback
+) -> None:
     pick_time(session)
     fill_attendee(qtbot, session)
     button = session.window.book.book_button
@@ -81,7 +85,7 @@ async def test_a_double_click_on_book_makes_one_booking(session: Session, qtbot:
 
 @pytest.mark.asyncio
 async def test_space_pressed_twice_on_book_makes_one_booking(
-    session: Session, qtbot: QtBot, loopback: Loopback
+    session: WindowController, qtbot: QtBot, loopback: Loopback
 ) -> None:
     pick_time(session)
     fill_attendee(qtbot, session)
@@ -94,7 +98,7 @@ async def test_space_pressed_twice_on_book_makes_one_booking(
 
 @pytest.mark.asyncio
 async def test_a_time_saved_to_the_outbox_is_no_longer_offered(
-    session: Session, qtbot: QtBot, loopback: Loopback
+    session: WindowController, qtbot: QtBot, loopback: Loopback
 ) -> None:
     start = await save_offline(session, qtbot, loopback)
     assert session.services.outbox.counts()[State.QUEUED] == 1
@@ -104,7 +108,7 @@ async def test_a_time_saved_to_the_outbox_is_no_longer_offered(
 
 @pytest.mark.asyncio
 async def test_after_the_outbox_is_sent_the_window_is_online_and_says_so(
-    session: Session, qtbot: QtBot, loopback: Loopback
+    session: WindowController, qtbot: QtBot, loopback: Loopback
 ) -> None:
     await save_offline(session, qtbot, loopback)
     assert session.window.book.book_button.text() == "&Save to outbox"  # the failed send taught it
@@ -124,7 +128,7 @@ async def test_after_the_outbox_is_sent_the_window_is_online_and_says_so(
 
 @pytest.mark.asyncio
 async def test_edit_opens_on_the_drafts_own_time_and_keeps_it_queued(
-    session: Session, qtbot: QtBot, loopback: Loopback
+    session: WindowController, qtbot: QtBot, loopback: Loopback
 ) -> None:
     start = await save_offline(session, qtbot, loopback)
     [entry] = session.services.outbox.entries(State.QUEUED)
@@ -149,7 +153,9 @@ async def test_edit_opens_on_the_drafts_own_time_and_keeps_it_queued(
 
 
 @pytest.mark.asyncio
-async def test_discard_asks_first_and_keep_keeps_it(session: Session, qtbot: QtBot, loopback: Loopback) -> None:
+async def test_discard_asks_first_and_keep_keeps_it(
+    session: WindowController, qtbot: QtBot, loopback: Loopback
+) -> None:
     await save_offline(session, qtbot, loopback)
     [entry] = session.services.outbox.entries(State.QUEUED)
 
@@ -166,7 +172,7 @@ async def test_discard_asks_first_and_keep_keeps_it(session: Session, qtbot: QtB
 
 @pytest.mark.asyncio
 async def test_send_now_twice_on_an_unknown_booking_posts_once(
-    session: Session, qtbot: QtBot, loopback: Loopback
+    session: WindowController, qtbot: QtBot, loopback: Loopback
 ) -> None:
     pick_time(session)
     fill_attendee(qtbot, session)

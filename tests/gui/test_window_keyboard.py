@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.settings import Settings
-from app.ui.session import Session
+from app.ui.window.window_controller import WindowController
 from tests.gui.window_support import SLUG, close_session, open_session
 
 pytestmark = pytest.mark.gui
@@ -26,7 +26,7 @@ ANSWERS = (  # what the rep types, field by field; the demo link asks for a comp
 
 
 @pytest_asyncio.fixture
-async def session(qtbot: QtBot, tmp_path: Path) -> AsyncIterator[Session]:
+async def session(qtbot: QtBot, tmp_path: Path) -> AsyncIterator[WindowController]:
     settings = Settings(timezone="Europe/Berlin", use_24h=True, default_link=SLUG)
     opened = await open_session(qtbot, tmp_path / "profile", settings=settings, activate=True)
     yield opened
@@ -47,7 +47,7 @@ def tab_until(qtbot: QtBot, wanted: QWidget, limit: int = 40) -> None:
 
 
 @pytest.mark.asyncio
-async def test_book_with_the_keyboard_only(session: Session, qtbot: QtBot) -> None:
+async def test_book_with_the_keyboard_only(session: WindowController, qtbot: QtBot) -> None:
     window, controller = session.window, session.controller
     grid = window.month_grid
     first_day = controller.state.day
@@ -77,7 +77,7 @@ async def test_book_with_the_keyboard_only(session: Session, qtbot: QtBot) -> No
 
 
 @pytest.mark.asyncio
-async def test_tab_leaves_the_form_for_consent_and_book(session: Session, qtbot: QtBot) -> None:
+async def test_tab_leaves_the_form_for_consent_and_book(session: WindowController, qtbot: QtBot) -> None:
     """The link's questions are added after the window is built; Tab still goes on to the consent and Book."""
     window, controller = session.window, session.controller
     window.open_times.time_buttons()[0].click()
@@ -103,7 +103,7 @@ async def test_tab_leaves_the_form_for_consent_and_book(session: Session, qtbot:
 
 
 @pytest.mark.asyncio
-async def test_every_interactive_widget_has_an_accessible_name(session: Session) -> None:
+async def test_every_interactive_widget_has_an_accessible_name(session: WindowController) -> None:
     from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox
 
     window = session.window

@@ -16,19 +16,21 @@ from pytestqt.qtbot import QtBot
 
 from app.sandbox.state import DEMO_TOKEN
 from app.store.outbox import State
-from app.ui.session import Session
+from app.ui.window.window_controller import WindowController
 from tests.gui.window_support import SLUG, Loopback, click_book, fill_attendee, pick_time, resolve_once
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def session(account_session: Session) -> Session:
+def session(account_session: WindowController) -> WindowController:
     return account_session
 
 
 @pytest.mark.asyncio
-async def test_book_with_guests_and_every_field_type(session: Session, qtbot: QtBot, loopback: Loopback) -> None:
+async def test_book_with_guests_and_every_field_type(
+    session: WindowController, qtbot: QtBot, loopback: Loopback
+) -> None:
     start = pick_time(session)
     fill_attendee(qtbot, session)
     form = session.window.book.form
@@ -73,7 +75,7 @@ async def test_book_with_guests_and_every_field_type(session: Session, qtbot: Qt
 
 @pytest.mark.asyncio
 async def test_time_taken_by_someone_else_keeps_answers_and_offers_fresh_times(
-    session: Session, qtbot: QtBot, loopback: Loopback
+    session: WindowController, qtbot: QtBot, loopback: Loopback
 ) -> None:
     taken = pick_time(session, 1)
     fill_attendee(qtbot, session, first="Grace")
@@ -111,7 +113,7 @@ async def test_time_taken_by_someone_else_keeps_answers_and_offers_fresh_times(
 
 @pytest.mark.asyncio
 async def test_unreachable_hubspot_saves_to_the_outbox_and_sends_once_when_back(
-    session: Session, qtbot: QtBot, loopback: Loopback
+    session: WindowController, qtbot: QtBot, loopback: Loopback
 ) -> None:
     pick_time(session)
     fill_attendee(qtbot, session)
@@ -139,7 +141,7 @@ async def test_unreachable_hubspot_saves_to_the_outbox_and_sends_once_when_back(
 
 
 @pytest.mark.asyncio
-async def test_a_booked_time_stops_being_offered(session: Session, qtbot: QtBot, loopback: Loopback) -> None:
+async def test_a_booked_time_stops_being_offered(session: WindowController, qtbot: QtBot, loopback: Loopback) -> None:
     booked = pick_time(session)
     fill_attendee(qtbot, session)
     await click_book(session)

@@ -12,14 +12,14 @@ from pytestqt.qtbot import QtBot
 
 from app.store.outbox import State
 from app.ui.panels.outbox_model import OutboxAction
-from app.ui.session import Session
-from app.ui.store_views import outbox_rows
+from app.ui.window.store_rows import outbox_rows
+from app.ui.window.window_controller import WindowController
 from tests.gui.window_support import answer_question, click_book, fill_attendee, pick_time
 
 pytestmark = pytest.mark.gui
 
 
-async def save_offline(session: Session, qtbot: QtBot, first: str = "Ada") -> str:
+async def save_offline(session: WindowController, qtbot: QtBot, first: str = "Ada") -> str:
     session.window.set_network_online(False)
     pick_time(session)
     fill_attendee(qtbot, session, first)
@@ -32,7 +32,9 @@ async def save_offline(session: Session, qtbot: QtBot, first: str = "Ada") -> st
 
 
 @pytest.mark.asyncio
-async def test_discard_from_the_outbox_tab_removes_the_draft_and_the_badge(session: Session, qtbot: QtBot) -> None:
+async def test_discard_from_the_outbox_tab_removes_the_draft_and_the_badge(
+    session: WindowController, qtbot: QtBot
+) -> None:
     window = session.window
     await save_offline(session, qtbot)
     assert window.tabs.tabText(1) == "Outbox (1)"
@@ -46,7 +48,9 @@ async def test_discard_from_the_outbox_tab_removes_the_draft_and_the_badge(sessi
 
 
 @pytest.mark.asyncio
-async def test_edit_from_the_outbox_brings_every_answer_back_to_the_book_page(session: Session, qtbot: QtBot) -> None:
+async def test_edit_from_the_outbox_brings_every_answer_back_to_the_book_page(
+    session: WindowController, qtbot: QtBot
+) -> None:
     window = session.window
     await save_offline(session, qtbot, first="Grace")
     assert window.book.form.input_for_key("first_name").value() is None  # cleared after saving
@@ -66,7 +70,7 @@ async def test_edit_from_the_outbox_brings_every_answer_back_to_the_book_page(se
 
 @pytest.mark.asyncio
 async def test_history_search_finds_the_booking_and_book_another_clears_everything_personal(
-    session: Session, qtbot: QtBot, tmp_path: Path
+    session: WindowController, qtbot: QtBot, tmp_path: Path
 ) -> None:
     window = session.window
     pick_time(session)

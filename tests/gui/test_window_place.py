@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QRect
 from pytestqt.qtbot import QtBot
 
-from app.ui.main_window import MainWindow, default_geometry
+from app.ui.window.main_window import MainWindow, default_geometry
 from app.window_state import WindowStateFile
 
 pytestmark = pytest.mark.gui

@@ -6,14 +6,14 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app.ui.session import Session
+from app.ui.window.window_controller import WindowController
 from tests.gui.window_support import fill_attendee
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.mark.asyncio
-async def test_saving_to_the_outbox_clears_the_time_highlight(session: Session, qtbot: QtBot) -> None:
+async def test_saving_to_the_outbox_clears_the_time_highlight(session: WindowController, qtbot: QtBot) -> None:
     window = session.window
     window.set_network_online(False)
     time_button = window.open_times.time_buttons()[0]

@@ -19,15 +19,15 @@ from app.sandbox.state import DEMO_TOKEN
 from app.settings import Settings
 from app.store.database import Database
 from app.store.outbox import Outbox, State
-from app.ui.session import Session
-from app.ui.store_views import outbox_rows
+from app.ui.window.store_rows import outbox_rows
+from app.ui.window.window_controller import WindowController
 from tests.gui.window_support import SLUG, Loopback, close_session, fill_attendee, open_session, pick_time
 
 pytestmark = pytest.mark.gui
 
 
 class Opened:
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: WindowController) -> None:
         self.session, self.paths = session, session.paths
         self.closed = False
 

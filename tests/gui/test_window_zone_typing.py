@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.settings import Settings
-from app.ui.session import Session
+from app.ui.window.window_controller import WindowController
 from tests.gui.window_support import SLUG, close_session, open_session
 
 
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.gui
 
 
 @pytest_asyncio.fixture
-async def sydney(qtbot: QtBot, tmp_path: Path) -> AsyncIterator[Session]:
+async def sydney(qtbot: QtBot, tmp_path: Path) -> AsyncIterator[WindowController]:
     settings = Settings(timezone="Australia/Sydney", use_24h=True, default_link=SLUG)
     opened = await open_session(qtbot, tmp_path / "profile", settings=settings, activate=True)
     qtbot.waitUntil(opened.window.isActiveWindow)
@@ -38,11 +38,11 @@ async def sydney(qtbot: QtBot, tmp_path: Path) -> AsyncIterator[Session]:
     await close_session(opened)
 
 
-def shown_times(session: Session) -> list[str]:
+def shown_times(session: WindowController) -> list[str]:
     return [button.text() for button in session.window.open_times.time_buttons()]
 
 
-def times_in(session: Session, zone: str) -> list[str]:
+def times_in(session: WindowController, zone: str) -> list[str]:
     """What the shown buttons' instants read as on a clock in `zone` (HH:MM)."""
     return [
         datetime.fromtimestamp(int(b.property("start_ms")) / 1000, ZoneInfo(zone)).strftime("%H:%M")
@@ -72,7 +72,9 @@ def type_over(qtbot: QtBot, combo: QComboBox, text: str) -> None:
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("key", [Qt.Key.Key_Tab, Qt.Key.Key_Return])
-async def test_typed_city_then_tab_or_enter_shows_its_times(sydney: Session, qtbot: QtBot, key: Qt.Key) -> None:
+async def test_typed_city_then_tab_or_enter_shows_its_times(
+    sydney: WindowController, qtbot: QtBot, key: Qt.Key
+) -> None:
     picker = sydney.window.zone_picker
     assert [t[:5] for t in shown_times(sydney)] == times_in(sydney, "Australia/Sydney")
     type_over(qtbot, picker, "Santiago")
@@ -88,7 +90,7 @@ async def test_typed_city_then_tab_or_enter_shows_its_times(sydney: Session, qtb
 
 
 @pytest.mark.asyncio
-async def test_country_then_focus_leaving_applies_its_zone(sydney: Session, qtbot: QtBot) -> None:
+async def test_country_then_focus_leaving_applies_its_zone(sydney: WindowController, qtbot: QtBot) -> None:
     picker = sydney.window.zone_picker
     type_over(qtbot, picker, "Mumbai")
     press(qtbot, Qt.Key.Key_Escape)  # closes the list of matches; "Mumbai" stays typed
@@ -102,7 +104,9 @@ async def test_country_then_focus_leaving_applies_its_zone(sydney: Session, qtbo
 
 
 @pytest.mark.asyncio
-async def test_text_meaning_no_single_zone_reverts_to_the_zone_in_effect(sydney: Session, qtbot: QtBot) -> None:
+async def test_text_meaning_no_single_zone_reverts_to_the_zone_in_effect(
+    sydney: WindowController, qtbot: QtBot
+) -> None:
     picker = sydney.window.zone_picker
     before = shown_times(sydney)
     for typed in ("Atlantis", "IST"):  # nothing; several zones (India, Ireland, Israel)
@@ -116,7 +120,7 @@ async def test_text_meaning_no_single_zone_reverts_to_the_zone_in_effect(sydney:
 
 
 @pytest.mark.asyncio
-async def test_typed_meeting_link_name_then_tab_opens_that_link(sydney: Session, qtbot: QtBot) -> None:
+async def test_typed_meeting_link_name_then_tab_opens_that_link(sydney: WindowController, qtbot: QtBot) -> None:
     combo = sydney.window.link_picker.combo
     type_over(qtbot, combo, "product demo")  # part of "Product demo (group)", the only link containing it
     press(qtbot, Qt.Key.Key_Tab)
@@ -133,7 +137,7 @@ async def test_typed_meeting_link_name_then_tab_opens_that_link(sydney: Session,
 
 
 @pytest.mark.asyncio
-async def test_zone_change_keeps_the_shown_month_and_chosen_day(sydney: Session, qtbot: QtBot) -> None:
+async def test_zone_change_keeps_the_shown_month_and_chosen_day(sydney: WindowController, qtbot: QtBot) -> None:
     window = sydney.window
     grid = window.month_grid
     start = grid.shown_month

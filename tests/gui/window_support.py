@@ -20,8 +20,8 @@ from app.paths import Paths
 from app.sandbox.server import running_server
 from app.sandbox.state import SandboxState
 from app.settings import Settings, load_settings, save_settings
-from app.ui.main_window import MainWindow
-from app.ui.session import Session
+from app.ui.window.main_window import MainWindow
+from app.ui.window.window_controller import WindowController
 
 SLUG = "alex-morgan"
 
@@ -40,7 +40,7 @@ async def open_session(
     api_base: str | None = None,
     on_close: Callable[[], None] = lambda: None,
     activate: bool = False,
-) -> Session:
+) -> WindowController:
     """The window shown and ready on `profile`; `settings`, when given, written to the profile first."""
     paths = Paths.for_profile(profile)
     paths.ensure()
@@ -48,7 +48,9 @@ async def open_session(
         save_settings(paths.settings_file, settings)
     window = MainWindow(on_close=on_close)
     qtbot.addWidget(window)
-    session = Session(window, window_args(demo=demo, api_base=api_base), paths, load_settings(paths.settings_file))
+    session = WindowController(
+        window, window_args(demo=demo, api_base=api_base), paths, load_settings(paths.settings_file)
+    )
     window.show()
     if activate:
         window.activateWindow()
@@ -71,7 +73,7 @@ def resolve_once(future: asyncio.Future[OutboxEvent]) -> Callable[[OutboxEvent],
     return listener
 
 
-async def close_session(session: Session) -> None:
+async def close_session(session: WindowController) -> None:
     """What the app's main does when the window closes: hide it, then clean up."""
     session.window.close()
     await session.aclose()
@@ -100,14 +102,14 @@ class Loopback:
         self._serving.close()
 
 
-def type_into(qtbot: QtBot, session: Session, key: str, text: str) -> None:
+def type_into(qtbot: QtBot, session: WindowController, key: str, text: str) -> None:
     line = session.window.book.form.input_for_key(key).findChild(QLineEdit)
     assert line is not None
     line.clear()
     qtbot.keyClicks(line, text)
 
 
-def fill_attendee(qtbot: QtBot, session: Session, first: str = "Ada") -> None:
+def fill_attendee(qtbot: QtBot, session: WindowController, first: str = "Ada") -> None:
     type_into(qtbot, session, "first_name", first)
     type_into(qtbot, session, "last_name", "Lovelace")
     type_into(qtbot, session, "email", f"{first.lower()}@northwind.test")
@@ -117,13 +119,13 @@ def fill_attendee(qtbot: QtBot, session: Session, first: str = "Ada") -> None:
         qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
 
 
-def pick_time(session: Session, index: int = 0) -> int:
+def pick_time(session: WindowController, index: int = 0) -> int:
     button = session.window.open_times.time_buttons()[index]
     button.click()
     return int(button.property("start_ms"))
 
 
-async def click_book(session: Session) -> None:
+async def click_book(session: WindowController) -> None:
     button = session.window.book.book_button
     assert button.isEnabled(), "Book should be enabled once the form and time are complete"
     button.click()

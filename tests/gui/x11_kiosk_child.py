@@ -18,9 +18,9 @@ from app.kiosk.config import KioskSettings
 from app.kiosk.pin import hash_pin
 from app.store.cache import Cache
 from app.store.database import Database
-from app.ui import async_bridge
 from app.ui.kiosk.context import KioskContext
 from app.ui.kiosk.window import KioskWindow
+from app.ui.runtime import async_bridge
 from tests.kiosk_support import SwitchableTransport, sandbox_client
 
 

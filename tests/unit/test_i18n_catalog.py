@@ -12,8 +12,8 @@ from app.booking import messages
 from app.booking.messages import Problem
 from app.hubspot.errors import MissingScopes, RequiredFieldMissing, TimeNoLongerAvailable
 from app.outbox import sender
-from app.ui.domain_text import DYNAMIC_TEMPLATES, domain_text
 from app.ui.panels.problem_text import problem_text
+from app.ui.runtime.domain_text import DYNAMIC_TEMPLATES, domain_text
 from tests.i18n_fixtures import compiled, german  # noqa: F401 - the fixtures
 from tools.i18n.check import catalogue_problems
 from tools.i18n.compile import ui_language
@@ -132,10 +132,10 @@ def test_drift_check_flags_untranslatable_tr_calls(tmp_path: Path) -> None:
 
 
 def test_translator_helpers_are_seen_by_the_extractor(tmp_path: Path) -> None:
-    """`_tr = translator(CONTEXT)` (app/ui/i18n.py) puts each `_tr("…")` in the catalogue under that context."""
+    """`_tr = translator(CONTEXT)` (app/ui/runtime/i18n.py) puts each `_tr("…")` in the catalogue under that context."""
     module = tmp_path / "model.py"
     module.write_text(
-        "from app.ui.i18n import translator\n\n"
+        "from app.ui.runtime.i18n import translator\n\n"
         '_CONTEXT = "OutboxPanel"\n'
         "_tr = translator(_CONTEXT)\n\n\n"
         "def title() -> str:\n"
@@ -146,7 +146,7 @@ def test_translator_helpers_are_seen_by_the_extractor(tmp_path: Path) -> None:
 
 
 def test_translator_looks_up_its_own_context(german: None) -> None:  # noqa: F811
-    from app.ui.i18n import translator
+    from app.ui.runtime.i18n import translator
 
     english = "Queued — waiting for the network"
     assert translator("OutboxPanel")(english) not in ("", english)  # German, from the OutboxPanel context

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from app.ui.i18n import install_translations
+from app.ui.runtime.i18n import install_translations
 from tools.i18n.extract import ROOT, TRANSLATIONS, tool
 
 

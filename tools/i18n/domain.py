@@ -2,7 +2,7 @@
 
 The domain modules must not import Qt, so their user-facing sentences are found here with `ast` and handed to
 lupdate as generated `QCoreApplication.translate(context, text)` calls; the UI looks them up by their English
-text under the same context at run time (app/ui/panels/problem_text.py, app/ui/domain_text.py).
+text under the same context at run time (app/ui/panels/problem_text.py, app/ui/runtime/domain_text.py).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ SENTENCE_MODULES = (
     "app/outbox/actions.py",
 )
 #: Where the UI keeps the templates of messages built with f-strings (see `fstring_templates`).
-DYNAMIC_TEMPLATES_FILE = "app/ui/domain_text.py"
+DYNAMIC_TEMPLATES_FILE = "app/ui/runtime/domain_text.py"
 
 _SENTENCE = re.compile(r"^[A-Z{][^\n]*\s[^\n]*[.?!:]( \{\w+\})?$|^[A-Z][^\n]*: \{\w+\}$")
 _LOGGING_NAMES = {"log", "logger", "logging", "warnings"}
@@ -148,7 +148,7 @@ def fstring_templates(root: Path) -> list[str]:
 
 
 def dynamic_templates(root: Path) -> list[str]:
-    """The DYNAMIC_TEMPLATES tuple of app/ui/domain_text.py, read without importing Qt."""
+    """The DYNAMIC_TEMPLATES tuple of app/ui/runtime/domain_text.py, read without importing Qt."""
     path = root / DYNAMIC_TEMPLATES_FILE
     if not path.exists():
         return []
@@ -179,7 +179,7 @@ def _literal(node: ast.expr | None, names: dict[str, str]) -> str | None:
 
 
 def wrapper_entries(path: Path) -> list[Entry]:
-    """Calls like `_tr("text")` where the module says `_tr = translator(C)` (app/ui/i18n.py) or defines
+    """Calls like `_tr("text")` where the module says `_tr = translator(C)` (app/ui/runtime/i18n.py) or defines
     `def _tr(text): return QCoreApplication.translate(C, text)`."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names = _module_strings(tree)

@@ -64,7 +64,9 @@ def update(root: Path, folder: Path) -> None:
 
 def drift(root: Path, folder: Path) -> list[str]:
     """What a fresh extraction would add to or drop from the .ts files in `folder` (empty when current)."""
-    problems = [f"{t!r} has no entry in DYNAMIC_TEMPLATES (app/ui/domain_text.py)" for t in _missing_templates(root)]
+    problems = [
+        f"{t!r} has no entry in DYNAMIC_TEMPLATES (app/ui/runtime/domain_text.py)" for t in _missing_templates(root)
+    ]
     for path in sorted((root / "app").rglob("*.py")):
         problems += untranslatable_calls(path)
     with tempfile.TemporaryDirectory(prefix="i18n-check-") as scratch:
@@ -108,7 +110,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if problems else 0
     missing = _missing_templates(ROOT)
     for template in missing:
-        print(f"warning: {template!r} has no entry in DYNAMIC_TEMPLATES (app/ui/domain_text.py)", file=sys.stderr)
+        print(
+            f"warning: {template!r} has no entry in DYNAMIC_TEMPLATES (app/ui/runtime/domain_text.py)", file=sys.stderr
+        )
     folder.mkdir(parents=True, exist_ok=True)
     update(ROOT, folder)
     for lang in [*LANGUAGES, *PLURAL_ONLY_LANGUAGES]:

@@ -11,8 +11,8 @@ from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.kiosk.keyboard_layouts import DIGITS, SYMBOLS, KeyLayout, layout_for, shifted
-from app.ui.i18n import translator
 from app.ui.kiosk.style import MIN_TARGET_PX, touch_button
+from app.ui.runtime.i18n import translator
 
 _tr = translator("OnScreenKeyboard")
 

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdi
 
 from app.kiosk.attempts import PinAttempts
 from app.kiosk.pin import verify_pin
-from app.ui.announce import announce
-from app.ui.i18n import translator
 from app.ui.kiosk.style import touch_button
+from app.ui.runtime.announce import announce
+from app.ui.runtime.i18n import translator
 
 _tr = translator("KioskOverlay")
 

@@ -38,8 +38,8 @@ def run_kiosk(args: argparse.Namespace, paths: Paths) -> int:
     started = time.perf_counter()
     if (args.smoke or args.screenshot) and not _has_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a check or a screenshot needs no screen
-    from app.ui import async_bridge
-    from app.ui.qt_app import make_application
+    from app.ui.runtime import async_bridge
+    from app.ui.runtime.qt_app import make_application
 
     app = make_application()
     return async_bridge.run(kiosk_main(app, args, paths, started))
@@ -119,9 +119,9 @@ async def kiosk_main(app: QApplication, args: argparse.Namespace, paths: Paths, 
     """The kiosk on the profile's account (the window's start-up path: --demo, else the stored sign-in)."""
     import msgspec
 
-    from app.ui.qt_app import install_language, remove_language
-    from app.ui.sign_in_flow import SignInFlow
-    from app.ui.start_services import api_base_of, open_start_services
+    from app.ui.runtime.qt_app import install_language, remove_language
+    from app.ui.sign_in.sign_in_controller import SignInFlow
+    from app.ui.window.start_services import api_base_of, open_start_services
 
     loaded = load_settings(paths.settings_file)
     kiosk, refusal = kiosk_settings_for_start(paths, loaded)
@@ -151,10 +151,10 @@ async def _run(
     from app.booking.zones import system_timezone_name
     from app.kiosk.attempts import ATTEMPTS_FILE, PinAttempts
     from app.kiosk.pin import hash_pin
-    from app.ui.async_bridge import ErrorReporter
-    from app.ui.formatting import locale_uses_24h
     from app.ui.kiosk.context import KioskContext
     from app.ui.kiosk.window import KioskWindow
+    from app.ui.runtime.async_bridge import ErrorReporter
+    from app.ui.runtime.formatting import locale_uses_24h
 
     kiosk = settings.kiosk
     pin_hash = kiosk.pin_hash

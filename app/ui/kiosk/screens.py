@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from app.ui.announce import announce
-from app.ui.i18n import translator
 from app.ui.kiosk.style import MIN_TARGET_PX, expand, touch_button
+from app.ui.runtime.announce import announce
+from app.ui.runtime.i18n import translator
 
 #: A choice button's padding and border (style.py: 22 px each side, 2 px border), plus a little air.
 _BUTTON_PADDING_PX = 56

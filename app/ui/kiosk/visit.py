@@ -18,16 +18,16 @@ from app.booking.slots import LocalSlot
 from app.kiosk.offer import NothingToOffer, Offer, load_offer
 from app.kiosk.submit import Outcome, SubmitResult, submit_booking
 from app.store.outbox import Outbox
-from app.ui.async_bridge import BackgroundTasks
-from app.ui.domain_text import domain_text
-from app.ui.formatting import format_day_long, format_time
-from app.ui.i18n import translator
 from app.ui.kiosk.context import KioskContext
 from app.ui.kiosk.keyboard import OnScreenKeyboard
 from app.ui.kiosk.screens import ChoiceScreen, ConfirmScreen, FormScreen, ResultScreen, Screen
 from app.ui.kiosk.style import align_check_rows
 from app.ui.kiosk.visitor_form import VisitorForm
 from app.ui.panels.consent_panel import ConsentPanel
+from app.ui.runtime.async_bridge import BackgroundTasks
+from app.ui.runtime.domain_text import domain_text
+from app.ui.runtime.formatting import format_day_long, format_time
+from app.ui.runtime.i18n import translator
 
 log = logging.getLogger(__name__)
 

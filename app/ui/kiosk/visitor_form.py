@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from app.booking import messages
 from app.booking.messages import Problem
-from app.ui.i18n import translator
 from app.ui.panels.attendee_form import AttendeeForm
 from app.ui.panels.problem_text import problem_text
+from app.ui.runtime.i18n import translator
 
 _tr = translator("VisitorForm")
 

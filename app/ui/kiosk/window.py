@@ -17,13 +17,13 @@ from app.kiosk.attempts import PinAttempts
 from app.kiosk.idle import IdlePhase, IdleWatch
 from app.kiosk.staff_status import StaffCounts
 from app.store.outbox import Outbox
-from app.ui.async_bridge import BackgroundTasks
-from app.ui.i18n import translator
 from app.ui.kiosk import lockdown
 from app.ui.kiosk.context import KioskContext
 from app.ui.kiosk.overlays import IdlePrompt, PinPrompt
 from app.ui.kiosk.style import KIOSK_QSS, touch_button
 from app.ui.kiosk.visit import VisitorFlow
+from app.ui.runtime.async_bridge import BackgroundTasks
+from app.ui.runtime.i18n import translator
 
 STAFF_TAPS = 5
 STAFF_TAP_WINDOW_S = 3.0

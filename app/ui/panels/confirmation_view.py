@@ -16,10 +16,10 @@ from app.booking import messages
 from app.booking.confirmation import confirmation_text
 from app.booking.ics import parse_instant, to_ics
 from app.hubspot.models import BookResponse
-from app.ui.announce import announce
 from app.ui.panels.calendar_buttons import CalendarButtons
 from app.ui.panels.problem_text import translate_template
 from app.ui.panels.rich_text import safe_link
+from app.ui.runtime.announce import announce
 
 
 def zone_or_utc(name: str) -> ZoneInfo:

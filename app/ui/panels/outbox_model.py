@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from app.ui.i18n import translator
 from app.ui.panels.zoned_table import ZonedTableModel
+from app.ui.runtime.i18n import translator
 
 _CONTEXT = "OutboxPanel"
 ATTENTION_STATES = frozenset({"needs_new_time", "rejected", "unknown"})

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from app.ui.formatting import format_moment
+from app.ui.runtime.formatting import format_moment
 
 
 class ZonedTableModel(QAbstractTableModel):

@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from app.auth.account import Account
-from app.ui.formatting import age_label
+from app.ui.runtime.formatting import age_label
 
 
 class BookingStatusBar(QStatusBar):

@@ -43,7 +43,7 @@ from app.booking.proposal import (
 from app.hubspot.models import Slot
 
 if TYPE_CHECKING:
-    from app.ui.booking_controller import BookingController
+    from app.ui.window.booking_controller import BookingController
 
 START_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.booking.slots import LocalSlot
-from app.ui.choice_button import ChoiceButton
-from app.ui.formatting import city_of, format_day_long, format_duration, format_time, spoken_datetime
+from app.ui.runtime.formatting import city_of, format_day_long, format_duration, format_time, spoken_datetime
+from app.ui.widgets.choice_button import ChoiceButton
 
 COLUMNS = 3
 

@@ -27,11 +27,11 @@ from app.hubspot.errors import (
 )
 from app.paths import Paths
 from app.services import ConnectionOptions
-from app.ui.async_bridge import BackgroundTasks, open_dialog
-from app.ui.domain_text import domain_text
-from app.ui.i18n import translator
-from app.ui.keychain_worker import BackgroundSecretStore
-from app.ui.signin_dialog import SignInDialog
+from app.ui.runtime.async_bridge import BackgroundTasks, open_dialog
+from app.ui.runtime.domain_text import domain_text
+from app.ui.runtime.i18n import translator
+from app.ui.sign_in.keychain_worker import BackgroundSecretStore
+from app.ui.sign_in.sign_in_dialog import SignInDialog
 
 if TYPE_CHECKING:
     import httpx

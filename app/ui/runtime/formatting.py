@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone
 
 from app.booking.timefmt import from_ms
 from app.hubspot.models import LinkType
-from app.ui.i18n import translator
+from app.ui.runtime.i18n import translator
 
 _tr = translator("Formatting")
 

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 from app.booking.draft import BookingDraft
 from app.booking.timefmt import from_ms
 from app.hubspot.models import BookingInfo
-from app.ui.book_outcome import BookOutcome, OutcomeKind
-from app.ui.formatting import spoken_datetime
 from app.ui.panels.attendee_form import AttendeeForm
 from app.ui.panels.confirmation_view import ConfirmationView, zone_or_utc
 from app.ui.panels.consent_panel import ConsentPanel
 from app.ui.panels.error_banner import BannerAction, BannerLevel, ErrorBanner
+from app.ui.runtime.formatting import spoken_datetime
+from app.ui.window.book_outcome import BookOutcome, OutcomeKind
 
 
 class BookColumn(QWidget):

@@ -16,8 +16,8 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.ui.choice_button import ChoiceButton
-from app.ui.formatting import format_day_long, format_month
+from app.ui.runtime.formatting import format_day_long, format_month
+from app.ui.widgets.choice_button import ChoiceButton
 
 _MOVES = {
     Qt.Key.Key_Left: -1,

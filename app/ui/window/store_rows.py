@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from app.store.history import History, HistoryQuery, HistoryRecord
 from app.store.outbox import Outbox, OutboxEntry, State
-from app.ui.domain_text import domain_text
 from app.ui.panels.history_model import HistoryRow, RowSource
 from app.ui.panels.history_panel import HistoryPanel
 from app.ui.panels.outbox_model import OutboxRow
+from app.ui.runtime.domain_text import domain_text
 
 PAGE = 100
 #: Sent and discarded drafts live in History (or nowhere); the outbox shows what still needs something.

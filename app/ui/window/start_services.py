@@ -11,7 +11,7 @@ import argparse
 from app.paths import Paths
 from app.services import Services, account_label, open_account_services, open_demo_services
 from app.settings import Settings
-from app.ui.sign_in_flow import SignInFlow
+from app.ui.sign_in.sign_in_controller import SignInFlow
 
 
 def api_base_of(args: argparse.Namespace, settings: Settings) -> str | None:

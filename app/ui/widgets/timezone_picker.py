@@ -11,8 +11,8 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QComboBox, QToolTip, QWidget
 
 from app.booking.zone_search import ZoneIndex
-from app.ui.formatting import city_of, utc_offset_label
-from app.ui.searchable import SearchableCombo
+from app.ui.runtime.formatting import city_of, utc_offset_label
+from app.ui.widgets.searchable import SearchableCombo
 
 ZONE_ROLE = Qt.ItemDataRole.UserRole + 1
 

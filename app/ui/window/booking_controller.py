@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from app.booking.slots import LocalSlot, month_for_offset, offset_for_month, slots_by_day, today_in
 from app.hubspot.errors import NetworkUnreachable, SchedulerError
 from app.hubspot.models import AvailabilityPage, BookingInfo, MeetingLink
-from app.ui.domain_text import domain_text
+from app.ui.runtime.domain_text import domain_text
 
 if TYPE_CHECKING:  # services pull in httpx and sqlite: never imported before the first paint
     from app.services import Services

@@ -26,19 +26,19 @@ from app.outbox.events import OutboxEvent, SentEvent
 from app.paths import Paths
 from app.services import Services, open_demo_services
 from app.settings import LoadedSettings, Settings, save_settings
-from app.ui.async_bridge import BackgroundTasks, open_dialog
-from app.ui.booking_controller import BookingController
-from app.ui.booking_flow import BookFlow
-from app.ui.domain_text import domain_text
-from app.ui.formatting import locale_uses_24h
-from app.ui.main_window import MainWindow
-from app.ui.network_status import NetworkMonitor
-from app.ui.outbox_questions import discard_question
-from app.ui.settings_dialog import SettingsDialog
-from app.ui.sign_in_flow import SignInFlow, no_keychain_notice
-from app.ui.start_services import account_services, api_base_of, open_start_services
-from app.ui.store_views import HistoryFeed, outbox_rows, queued_count
-from app.ui.tray import Notifier
+from app.ui.dialogs.outbox_questions import discard_question
+from app.ui.dialogs.settings_dialog import SettingsDialog
+from app.ui.runtime.async_bridge import BackgroundTasks, open_dialog
+from app.ui.runtime.domain_text import domain_text
+from app.ui.runtime.formatting import locale_uses_24h
+from app.ui.runtime.network_status import NetworkMonitor
+from app.ui.sign_in.sign_in_controller import SignInFlow, no_keychain_notice
+from app.ui.window.book_flow import BookFlow
+from app.ui.window.booking_controller import BookingController
+from app.ui.window.main_window import MainWindow
+from app.ui.window.start_services import account_services, api_base_of, open_start_services
+from app.ui.window.store_rows import HistoryFeed, outbox_rows, queued_count
+from app.ui.window.tray import Notifier
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def _nothing() -> None:
     """Unsubscribes from no sender (before the first services are in use)."""
 
 
-class Session:
+class WindowController:
     """The window's run. Its services, controller and book flow exist from `start()` on (and are replaced when the
     account changes); the properties of the same names assert that, so code after start reads them plainly."""
 

@@ -6,9 +6,9 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from app.booking.timefmt import from_ms
 from app.store.outbox import OutboxEntry
-from app.ui.formatting import spoken_datetime
-from app.ui.i18n import translator
 from app.ui.panels.confirmation_view import zone_or_utc
+from app.ui.runtime.formatting import spoken_datetime
+from app.ui.runtime.i18n import translator
 
 _tr = translator("OutboxQuestions")
 

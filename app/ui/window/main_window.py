@@ -29,23 +29,23 @@ from app.booking.draft import BookingDraft
 from app.booking.timefmt import from_ms
 from app.booking.zones import system_timezone_name
 from app.hubspot.models import BookingInfo
-from app.ui.book_column import BookColumn
-from app.ui.book_outcome import OutcomeKind
-from app.ui.booking_controller import BookingController, DayChoice
-from app.ui.formatting import spoken_datetime
-from app.ui.link_picker import LinkPicker
-from app.ui.month_grid import MonthGrid
-from app.ui.open_times import OpenTimesView
 from app.ui.panels.history_panel import HistoryPanel
 from app.ui.panels.outbox_panel import OutboxPanel
-from app.ui.status_bar import BookingStatusBar
-from app.ui.timezone_picker import TimeZonePicker
+from app.ui.runtime.formatting import spoken_datetime
+from app.ui.widgets.link_picker import LinkPicker
+from app.ui.widgets.month_grid import MonthGrid
+from app.ui.widgets.open_times import OpenTimesView
+from app.ui.widgets.timezone_picker import TimeZonePicker
+from app.ui.window.book_column import BookColumn
+from app.ui.window.book_outcome import OutcomeKind
+from app.ui.window.booking_controller import BookingController, DayChoice
+from app.ui.window.status_bar import BookingStatusBar
 from app.window_state import WindowStateFile
 
 if TYPE_CHECKING:  # the flow pulls in the outbox store and sqlite: imported after first paint
     from app.store.outbox import OutboxEntry
-    from app.ui.booking_flow import BookFlow
-    from app.ui.propose_dialog import ProposeDialog
+    from app.ui.dialogs.propose_dialog import ProposeDialog
+    from app.ui.window.book_flow import BookFlow
 
 
 class MainWindow(QMainWindow):
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         Called again with a new controller when the account changes (demo ↔ signed in): views are wired once and
         always talk to the current controller; the old controller is detached first.
         """
-        from app.ui.async_bridge import BackgroundTasks
+        from app.ui.runtime.async_bridge import BackgroundTasks
 
         self.controller = controller
         self.tasks = BackgroundTasks()
@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
         """*Propose times…* for the current link; window-modal with open(), the window keeps running."""
         if self.controller is None or not self.controller.state.slug:
             return
-        from app.ui.propose_dialog import dialog_for
+        from app.ui.dialogs.propose_dialog import dialog_for
 
         if self.propose_dialog is not None:
             self.propose_dialog.deleteLater()  # one at a time; the last one stays inspectable until then

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.paths import Paths
-from app.ui.qt_app import RESOURCES
+from app.ui.runtime.qt_app import RESOURCES
 
 if TYPE_CHECKING:
     import asyncio
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from app.settings import LoadedSettings
-    from app.ui.main_window import MainWindow
+    from app.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -32,9 +32,9 @@ def run_window(args: argparse.Namespace, paths: Paths) -> int:
     """Run the booking window until it is closed (or, with --smoke, until it is ready)."""
     started = time.perf_counter()
     from app.settings import load_settings
-    from app.ui.main_window import MainWindow
-    from app.ui.qt_app import install_language, make_application, remove_language
-    from app.ui.style import app_icon, apply_style, apply_theme
+    from app.ui.runtime.qt_app import install_language, make_application, remove_language
+    from app.ui.runtime.style import app_icon, apply_style, apply_theme
+    from app.ui.window.main_window import MainWindow
 
     app = make_application()
     loaded = load_settings(paths.settings_file)
@@ -53,7 +53,7 @@ def run_window(args: argparse.Namespace, paths: Paths) -> int:
         app.processEvents()
         first_paint_ms = (time.perf_counter() - started) * 1000
 
-        from app.ui import async_bridge
+        from app.ui.runtime import async_bridge
 
         return async_bridge.run(_main(app, window, closing, args, paths, loaded, started, first_paint_ms))
     finally:
@@ -93,12 +93,12 @@ async def _main(
 ) -> int:
     import asyncio
 
-    from app.ui.async_bridge import ErrorReporter
-    from app.ui.session import Session
+    from app.ui.runtime.async_bridge import ErrorReporter
+    from app.ui.window.window_controller import WindowController
 
     reporter = ErrorReporter(lambda: window)
     uninstall = reporter.install(asyncio.get_running_loop())
-    session = Session(window, args, paths, loaded)
+    session = WindowController(window, args, paths, loaded)
     try:
         try:
             await session.start()

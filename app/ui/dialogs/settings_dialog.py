@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from app.booking.zones import system_timezone_name
 from app.hubspot.models import MeetingLink
 from app.settings import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, Settings
-from app.ui.style import apply_theme
-from app.ui.timezone_picker import ZONE_ROLE, TimeZonePicker
+from app.ui.runtime.style import apply_theme
+from app.ui.widgets.timezone_picker import ZONE_ROLE, TimeZonePicker
 
 SYSTEM_ZONE = "system"
 

@@ -10,8 +10,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStatusBar, QSystemTrayIcon, QWidget
 
 from app.outbox import events
-from app.ui.domain_text import domain_text
-from app.ui.i18n import translator
+from app.ui.runtime.domain_text import domain_text
+from app.ui.runtime.i18n import translator
 
 MESSAGE_MS = 8000
 #: Events this close together are one burst (an outbox flushed on reconnecting): one summary, not a toast each.

@@ -22,9 +22,9 @@ from app.hubspot.models import Slot
 from app.outbox import events
 from app.outbox.actions import ActionRefused
 from app.store.outbox import DraftNotFound, OutboxEntry, State
-from app.ui.book_outcome import BookOutcome, OutcomeKind
-from app.ui.booking_controller import BookingController
-from app.ui.domain_text import domain_text
+from app.ui.runtime.domain_text import domain_text
+from app.ui.window.book_outcome import BookOutcome, OutcomeKind
+from app.ui.window.booking_controller import BookingController
 
 if TYPE_CHECKING:  # services pull in httpx and sqlite: never imported before the first paint
     from app.services import Services

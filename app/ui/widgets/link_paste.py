@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from app.booking.link_url import LinkUrlError, LinkUrlProblem, looks_like_url, resolve_link
 from app.hubspot.models import MeetingLink
-from app.ui.i18n import translator
+from app.ui.runtime.i18n import translator
 
 _CONTEXT = "LinkPaste"
 

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from app.hubspot.models import MeetingLink
-from app.ui.formatting import link_type_label
-from app.ui.link_paste import link_for_pasted_text
-from app.ui.searchable import SearchableCombo
+from app.ui.runtime.formatting import link_type_label
+from app.ui.widgets.link_paste import link_for_pasted_text
+from app.ui.widgets.searchable import SearchableCombo
 
 SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -33,7 +33,7 @@ class LinkPicker(QWidget):
         self.details.setObjectName("hint")
         self.details.setWordWrap(True)
         self.combo.activated.connect(self._on_activated)
-        # A pasted meetings URL selects its link (app/ui/link_paste.py); a URL naming none says why here.
+        # A pasted meetings URL selects its link (app/ui/widgets/link_paste.py); a URL naming none says why here.
         self._links: list[MeetingLink] = []
         self.paste_problem = QLabel()
         self.paste_problem.setObjectName("fieldProblem")

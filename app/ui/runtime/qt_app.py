@@ -30,7 +30,7 @@ def make_application() -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     from app import APP_DISPLAY_NAME, APP_NAME, __version__
-    from app.ui.qt_messages import route_qt_messages_to_log
+    from app.ui.runtime.qt_messages import route_qt_messages_to_log
 
     route_qt_messages_to_log()
     QCoreApplication.setApplicationName(APP_NAME)
@@ -48,7 +48,7 @@ def install_language(app: QApplication, language: str) -> list[QTranslator]:
 
     Call before any widget exists, so every tr() and every date uses it; remove the returned translators at exit.
     """
-    from app.ui.i18n import install_translations
+    from app.ui.runtime.i18n import install_translations
 
     return install_translations(app, language, RESOURCES / "translations")
 

@@ -1,0 +1,1 @@
+"""The window's other dialogs: settings, propose times, questions before an outbox action."""

@@ -1,0 +1,1 @@
+"""Signing in from the window: the dialog, its controller, the keychain off the UI thread."""
