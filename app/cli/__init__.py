@@ -181,9 +181,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         if args.command is None:
-            from app.ui.kiosk.run import run_kiosk, wants_kiosk
+            from app.kiosk.start_mode import wants_kiosk  # cheap and Qt-free: the kiosk's start-up stays unloaded
 
             if wants_kiosk(args, paths):
+                from app.ui.kiosk.run import run_kiosk
+
                 return run_kiosk(args, paths)
             from app.ui.runtime.launch import run_window
 

@@ -25,7 +25,7 @@ from tests.benchmarks.stats import BenchResult, Figure, Target, median, percenti
 from tests.benchmarks.window_rig import Rep, step_month, window_session
 
 LINKS = 20
-TARGET = Target("value_max", 50, "ms")
+TARGET = Target("value_max", 16, "ms")  # issue 18: one frame at 60 Hz
 IDLE_CAP_S = 10.0
 
 Measured = tuple[list[float], list[float], str]

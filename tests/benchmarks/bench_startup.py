@@ -32,41 +32,46 @@ class Launch:
     ready_ms: float
     peak_rss_mib: float
     widgets: int
+    exit_ms: float = 0.0  # spawn → the process has exited (clean shutdown included)
 
 
 def _env() -> dict[str, str]:
     return bench_env()  # bytecode read and written, as an installed app has it
 
 
-def _spawn(cmd: list[str]) -> tuple[list[dict[str, Any]], float, float]:
-    """Run `cmd`; its JSON stdout lines, the spawn instant, and its peak RSS in MiB."""
+def _spawn(cmd: list[str]) -> tuple[list[dict[str, Any]], float, float, float]:
+    """Run `cmd`; its JSON stdout lines, the spawn instant, its peak RSS in MiB and ms from spawn to exit."""
     spawned = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert proc.stdout is not None
     out = proc.stdout.read()
     proc.stdout.close()
     _, status, usage = os.wait4(proc.pid, 0)
+    exited_ms = (time.perf_counter() - spawned) * 1000
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} exited with {proc.returncode}")
     rss_kib = usage.ru_maxrss / 1024 if sys.platform == "darwin" else usage.ru_maxrss
     lines = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
-    return lines, spawned, rss_kib / 1024
+    return lines, spawned, rss_kib / 1024, exited_ms
 
 
 def launch_app(profile: Path) -> Launch:
     cmd = [sys.executable, "-m", "tests.benchmarks.app_probe", "--demo", "--smoke", "--profile", str(profile)]
-    lines, spawned, rss = _spawn(cmd)
+    lines, spawned, rss, exited = _spawn(cmd)
     smoke = next(line for line in lines if "ready_ms" in line)
     probe = next(line["probe"] for line in lines if "probe" in line)
     first_paint = probe["started"] + smoke["first_paint_ms"] / 1000 - spawned
-    return Launch(first_paint * 1000, (probe["ready"] - spawned) * 1000, rss, int(probe["widgets"]))
+    return Launch(first_paint * 1000, (probe["ready"] - spawned) * 1000, rss, int(probe["widgets"]), exited)
 
 
 def launch_bare(widgets: int) -> Launch:
-    lines, spawned, rss = _spawn([sys.executable, "-m", "tests.benchmarks.bare_window", "--widgets", str(widgets)])
+    lines, spawned, rss, exited = _spawn(
+        [sys.executable, "-m", "tests.benchmarks.bare_window", "--widgets", str(widgets)]
+    )
     marks = lines[-1]
-    return Launch((marks["first_paint"] - spawned) * 1000, (marks["ready"] - spawned) * 1000, rss, marks["widgets"])
+    first_paint, ready = (marks["first_paint"] - spawned) * 1000, (marks["ready"] - spawned) * 1000
+    return Launch(first_paint, ready, rss, marks["widgets"], exited)
 
 
 _IMPORT_LINE = re.compile(r"^import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)")
@@ -125,10 +130,19 @@ def run(quick: bool) -> BenchResult:
     note = f"median of {rounds} interleaved; {warm.widgets} widgets vs {bares[0].widgets} in the bare window"
     fp_app, fp_bare = median([a.first_paint_ms for a in apps]), median([b.first_paint_ms for b in bares])
     ready_app, ready_bare = median([a.ready_ms for a in apps]), median([b.ready_ms for b in bares])
+    exit_app, exit_bare = median([a.exit_ms for a in apps]), median([b.exit_ms for b in bares])
     rss_app, rss_bare = median([a.peak_rss_mib for a in apps]), median([b.peak_rss_mib for b in bares])
     figures = [
         Figure("Start-up: first paint (from spawn)", fp_app, "ms", fp_bare, Target(), note),
         Figure("Start-up: ready, data shown (from spawn)", ready_app, "ms", ready_bare, Target("ratio_max", 1.5)),
+        Figure(
+            "Start-up: whole process, start → ready → clean exit (bare: start → paint → exit)",
+            exit_app,
+            "ms",
+            exit_bare,
+            Target("ratio_max", 2),
+            f"ready → exit: app {exit_app - ready_app:.0f} ms, bare window {exit_bare - ready_bare:.0f} ms",
+        ),
         Figure("Start-up: peak RSS", rss_app, "MiB", rss_bare, Target("ratio_max", 1.3), "wait4() ru_maxrss"),
     ]
     return BenchResult(figures, {"Start-up imports before first paint": offenders})
