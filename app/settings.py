@@ -6,12 +6,9 @@ the caller gets a message naming the file and the problem to show the user, and 
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import os
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -20,6 +17,7 @@ from typing import Any, Literal
 
 import msgspec
 
+from app.atomic_file import write_atomically
 from app.booking.zones import is_valid_timezone
 from app.kiosk.config import KioskSettings
 
@@ -125,20 +123,7 @@ def load_settings(
 
 def save_settings(path: Path, settings: Settings) -> None:
     """Write atomically: a temp file in the same folder, fsync, then os.replace (never a half-written file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = msgspec.json.format(msgspec.json.encode(settings), indent=2) + b"\n"
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    _fsync_folder(path.parent)
+    write_atomically(path, msgspec.json.format(msgspec.json.encode(settings), indent=2) + b"\n")
 
 
 def _migrate(
@@ -176,14 +161,3 @@ def _describe(exc: Exception) -> str:
     if isinstance(exc, json.JSONDecodeError):
         return f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
     return str(exc).rstrip(".")
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows cannot open folders and does not need it."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -7,14 +7,13 @@ crashing the kiosk does not hand an attacker a fresh set of free tries. Times in
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import os
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from app.atomic_file import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -118,16 +117,5 @@ class PinAttempts:
 
 
 def write_private(path: Path, data: bytes) -> None:
-    """Write `data` atomically (temp file, fsync, replace) readable by the owner only."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as tmp:  # mkstemp creates the file 0600 already
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
+    """Write `data` atomically, readable by the owner only (the temp file is created 0600)."""
+    write_atomically(path, data)
