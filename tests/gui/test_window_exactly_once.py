@@ -123,7 +123,8 @@ async def test_after_the_outbox_is_sent_the_window_is_online_and_says_so(
     assert session.window.is_online()
     assert session.window.book.book_button.text() == "&Book"
     assert "has been sent" in session.window.book.banner.message.text()
-    assert session.window.status.queued.text() == "0 queued"
+    # The outbox view redraws at most once a frame: wait (bounded) for that frame.
+    qtbot.waitUntil(lambda: session.window.status.queued.text() == "0 queued", timeout=5000)
 
 
 @pytest.mark.asyncio
