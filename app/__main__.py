@@ -1,7 +1,5 @@
 """`python -m app`: the same entry point as the `booking-assistant` command."""
 
-import sys
+from app.cli import console_main
 
-from app.cli import main
-
-sys.exit(main())
+console_main()

@@ -11,7 +11,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from app import APP_NAME, __version__
 from app.cli.exit_codes import ExitCode
@@ -206,6 +206,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return ExitCode.BUG
+
+
+def console_main() -> NoReturn:
+    """The `booking-assistant` command, `python -m app` and the frozen app: `main`, then a cheap exit."""
+    from app.cli.process_exit import run_and_exit
+
+    run_and_exit(main, sys.argv[1:])
 
 
 def runner_for(command: str) -> Callable[[argparse.Namespace, Paths], int]:

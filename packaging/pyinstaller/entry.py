@@ -1,4 +1,4 @@
-"""Frozen entry point: the same `app.cli:main` as the `booking-assistant` command."""
+"""Frozen entry point: the same `app.cli:console_main` as the `booking-assistant` command."""
 
 import sys
 
@@ -9,6 +9,6 @@ if __name__ == "__main__":
 
         sys.exit(selftest_main())
 
-    from app.cli import main
+    from app.cli import console_main
 
-    sys.exit(main())
+    console_main()

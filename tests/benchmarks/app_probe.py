@@ -67,4 +67,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from app.cli.process_exit import exit_now
+
+    exit_now(main())  # as the `booking-assistant` command ends
