@@ -27,6 +27,7 @@ from app.store.cache import Cache
 from app.store.database import Database
 from app.store.history import History
 from app.store.outbox import Outbox
+from app.store.run_store import RunStore
 
 if TYPE_CHECKING:
     import httpx
@@ -121,6 +122,8 @@ class Services:
     account: str  # shown in the status bar and stored with each booking
     #: How long closing waits for a send in flight before cancelling it (it is then "unknown").
     stop_grace_s: float = STOP_GRACE_S
+    #: The demo's cache file, when the cache is not in `db` (see app.store.run_store).
+    cache_db: Database | None = None
     _sender_task: asyncio.Task[Any] | None = field(default=None, repr=False)
 
     def start_sender(self) -> None:
@@ -142,7 +145,11 @@ class Services:
             try:
                 await self.client.aclose()
             finally:
-                self.db.close()
+                try:
+                    if self.cache_db is not None:
+                        self.cache_db.close()
+                finally:
+                    self.db.close()
 
     async def _stop_sender(self) -> None:
         task, self._sender_task = self._sender_task, None
@@ -170,20 +177,35 @@ def account_label(tokens: TokenProvider) -> str:
     return "token"
 
 
-def open_demo_services() -> Services:
-    """The simulated HubSpot in-process, with an in-memory store: nothing of a demo outlives the run."""
+def open_demo_services(store: RunStore | None = None) -> Services:
+    """The simulated HubSpot in-process, with in-memory bookings: nothing booked in a demo outlives the run.
+    `store`: the demo's, opened already (its cache may be a file); by default everything is in memory."""
+    store = store or RunStore.for_demo(None)
     client = open_client(ConnectionOptions(demo=True))
-    return wire_services(client, Database.in_memory(), None, demo=True, account="")
+    return wire_services(client, store.db, None, demo=True, account="", cache_db=store.cache_db)
 
 
-def open_account_services(paths: Paths, api_base: str | None, tokens: TokenProvider, account: str) -> Services:
-    """The real API with the signed-in account's tokens, and the profile's own database."""
+def open_account_services(
+    paths: Paths, api_base: str | None, tokens: TokenProvider, account: str, store: RunStore | None = None
+) -> Services:
+    """The real API with the signed-in account's tokens, and the profile's own database (`store`: opened
+    already, for the paint from the cache)."""
     client = open_client(ConnectionOptions.from_args(api_base, False), tokens)
-    return wire_services(client, Database.open(paths.database_file), paths, demo=False, account=account)
+    db = store.db if store is not None else Database.open(paths.database_file)
+    return wire_services(client, db, paths, demo=False, account=account)
 
 
-def wire_services(client: SchedulerClient, db: Database, paths: Paths | None, *, demo: bool, account: str) -> Services:
-    """Everything over one client and one open store; without `paths` (the demo) no sender lock is taken."""
+def wire_services(
+    client: SchedulerClient,
+    db: Database,
+    paths: Paths | None,
+    *,
+    demo: bool,
+    account: str,
+    cache_db: Database | None = None,
+) -> Services:
+    """Everything over one client and one open store; without `paths` (the demo) no sender lock is taken.
+    `cache_db`: where the cache lives when not in `db` (the demo's file)."""
     outbox = Outbox(db)
     history = History(db)
     lock = SenderLock(paths.sender_lock_file) if paths is not None else None
@@ -191,11 +213,12 @@ def wire_services(client: SchedulerClient, db: Database, paths: Paths | None, *,
     return Services(
         client=client,
         db=db,
-        cache=Cache(db),
+        cache=Cache(cache_db or db),
         outbox=outbox,
         history=history,
         sender=sender,
         actions=DraftActions(outbox, history, wake=sender.wake, holds=sender.holds),
         demo=demo,
         account=account,
+        cache_db=cache_db,
     )

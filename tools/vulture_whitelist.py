@@ -90,6 +90,7 @@ pytest_asyncio_loop_factories
 _isolated_home
 _collect_garbage_on_main_thread
 _app_keeps_running_when_windows_close
+_scripts_token
 _keychain_folder
 db_fixture
 clock_fixture

@@ -69,7 +69,7 @@ async def _run(args: argparse.Namespace, paths: Paths) -> int:
         if args.command == "login":
             return await _login(args, session, options, paths)
         if args.command == "logout":
-            return await _logout(session)
+            return await _logout(session, paths)
         return await _whoami(session, as_json=args.json)
     finally:
         await http.aclose()
@@ -150,9 +150,11 @@ def _opener(no_browser: bool) -> Any:
     return open_url
 
 
-async def _logout(session: AuthSession) -> int:
+async def _logout(session: AuthSession, paths: Paths) -> int:
     source = session.source
     result = await session.sign_out()
+    if result.was_signed_in:
+        forget_account_cache(paths)
     if not result.was_signed_in:
         sys.stdout.write("Not signed in; nothing to do.\n")
     elif not result.revoked:
@@ -170,6 +172,20 @@ async def _logout(session: AuthSession) -> int:
     if session.source == "env":
         sys.stderr.write(f"note: {TOKEN_ENV} is still set and is used while it is set.\n")
     return ExitCode.OK
+
+
+def forget_account_cache(paths: Paths) -> None:
+    """Signed out: the account's cached links and open times go too (the window paints that cache at start)."""
+    from app.store.cache import Cache
+    from app.store.database import Database, DatabaseError
+
+    if not paths.database_file.exists():
+        return
+    try:
+        with Database.open(paths.database_file) as db:
+            Cache(db).clear()
+    except DatabaseError as exc:  # the sign-out itself worked; a cache that can't be cleared is refetched anyway
+        sys.stderr.write(f"note: the cached meeting links could not be cleared: {exc}\n")
 
 
 async def _whoami(session: AuthSession, *, as_json: bool) -> int:

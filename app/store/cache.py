@@ -48,6 +48,17 @@ class Cache:
         page = self._get(_LINKS, account, MeetingLinkPage)
         return Cached(page.value.results, page.fetched_ms) if page else None
 
+    def latest_links(self) -> tuple[str, Cached[list[MeetingLink]]] | None:
+        """The account whose links were cached last, and those links: what to paint before the sign-in is read
+        (the cache holds one account's data at a time: signing out or switching accounts clears it)."""
+        row = self._db.connection.execute(
+            "SELECT key FROM cache WHERE kind = ? ORDER BY fetched_ms DESC LIMIT 1", (_LINKS,)
+        ).fetchone()
+        if row is None:
+            return None
+        cached = self.links(account=str(row[0]))
+        return (str(row[0]), cached) if cached is not None else None
+
     # --- booking info (per link and time zone) ---------------------------------------------------------------
 
     def put_booking_info(self, slug: str, timezone: str, info: BookingInfo | bytes) -> None:

@@ -17,8 +17,8 @@ from importlib.machinery import ModuleSpec
 from types import ModuleType
 from typing import Any
 
-#: Imported by app/ui/runtime/launch.py right after the first paint (the event loop starts after it).
-AFTER_PAINT_MODULE = "app.ui.runtime.async_bridge"
+#: Imported by app/ui/runtime/launch.py right after the first paint (the cached page and the event loop follow).
+AFTER_PAINT_MODULE = "app.ui.window.cached_paint"
 MARK = "BENCH-FIRST-PAINT"
 
 

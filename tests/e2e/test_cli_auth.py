@@ -157,9 +157,11 @@ def test_a_full_session_leaves_no_secret_outside_the_keychain(portal: Portal, cl
     whoami = cli.run("whoami", "--json")
     assert json.loads(whoami.stdout)["source"] == "static"
     assert cli.run("links").returncode == 0
+    _cache_a_link(cli.profile)  # as the window does: the page it paints at the next start
     logout = cli.run("logout")
     assert logout.returncode == 0 and "deleted" in logout.stdout
     assert cli.keychain() == {}
+    assert _cached_links(cli.profile) is None  # signed out: the account's cached page is gone too
 
     oauth, code = cli.oauth_login(secret=SANDBOX_CLIENT_SECRET)
     assert oauth.returncode == 0, oauth.stderr
@@ -254,3 +256,30 @@ def test_outbox_send_uses_the_sign_in_of_the_profile_given_with_the_flag(portal:
     assert json.loads(sent.stdout)["thisRun"].get("sent") == 1
     history = json.loads(cli.run("history", "--json").stdout)["results"]
     assert [row["account"] for row in history] == ["service key · hub unknown"]
+
+
+def _cache_a_link(profile: Path) -> None:
+    from app.hubspot.models import MeetingLink
+    from app.store.cache import Cache
+    from app.store.database import Database
+
+    with Database.open(profile / "booking-assistant.sqlite3") as db:
+        link = MeetingLink(
+            id="1",
+            slug=SLUG,
+            link=f"https://meetings.hubspot.com/{SLUG}",
+            type="PERSONAL_LINK",
+            organizer_user_id="1",
+            user_ids_of_link_members=["1"],
+            default_link=True,
+            created_at=0,
+        )
+        Cache(db).put_links([link], account="x")
+
+
+def _cached_links(profile: Path) -> object:
+    from app.store.cache import Cache
+    from app.store.database import Database
+
+    with Database.open(profile / "booking-assistant.sqlite3") as db:
+        return Cache(db).latest_links()

@@ -38,6 +38,23 @@ def test_smoke_prints_one_json_line_and_exits_cleanly(tmp_path: Path) -> None:
     assert 0 < report["first_paint_ms"] <= report["ready_ms"]
 
 
+def test_a_returning_demo_is_ready_from_its_cache_and_closes_cleanly_with_the_refresh_in_flight(
+    tmp_path: Path,
+) -> None:
+    profile = tmp_path / "profile"
+    first = run_app("--demo", "--smoke", profile=profile)
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout)["from_cache"] is False  # nothing cached yet: the data came from the sandbox
+    again = run_app("--demo", "--smoke", profile=profile)
+    assert again.returncode == 0, again.stderr
+    assert again.stderr == ""
+    report = json.loads(again.stdout)
+    assert report["from_cache"] is True and report["links"] == 5 and report["demo"] is True
+    # Only the simulated links and times are kept: a demo's bookings never outlive the run.
+    assert [p.name for p in (profile / "cache").iterdir() if p.suffix == ".sqlite3"] == ["demo-cache.sqlite3"]
+    assert not (profile / "booking-assistant.sqlite3").exists()
+
+
 def test_without_an_account_the_window_falls_back_to_demo(tmp_path: Path) -> None:
     result = run_app("--smoke", profile=tmp_path / "profile")
     assert result.returncode == 0, result.stderr

@@ -24,7 +24,11 @@ import qasync
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimerEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from app.ui.runtime.background_tasks import BackgroundTasks
+
 log = logging.getLogger(__name__)
+
+__all__ = ["BackgroundTasks", "ErrorReporter", "open_dialog", "run"]
 
 T = TypeVar("T")
 
@@ -84,55 +88,6 @@ class QtEventLoop(qasync.QEventLoop):
     def run_forever(self) -> None:
         self._timer.resume()
         super().run_forever()
-
-
-class BackgroundTasks:
-    """Fire-and-forget tasks with strong references (the loop keeps only weak ones), cancelled together at close."""
-
-    def __init__(self) -> None:
-        self._tasks: set[asyncio.Task[Any]] = set()
-        self._closed = False
-
-    def start(self, coro: Coroutine[Any, Any, Any], *, name: str | None = None) -> asyncio.Task[Any]:
-        if self._closed:
-            coro.close()
-            raise RuntimeError("background tasks are closed")
-        task = asyncio.get_running_loop().create_task(coro, name=name)
-        self._tasks.add(task)
-        task.add_done_callback(self._finished)
-        return task
-
-    def _finished(self, task: asyncio.Task[Any]) -> None:
-        self._tasks.discard(task)
-        if task.cancelled():
-            return
-        exc = task.exception()
-        if exc is not None:
-            # Route to the one handler, as an unobserved task exception would be (but at once, not at GC time).
-            asyncio.get_running_loop().call_exception_handler(
-                {"message": f"Background task {task.get_name()} failed", "exception": exc, "task": task}
-            )
-
-    def __len__(self) -> int:
-        return len(self._tasks)
-
-    def running(self) -> list[asyncio.Task[Any]]:
-        """The tasks not finished yet (e.g. to cancel one kind of work without closing the rest)."""
-        return [task for task in self._tasks if not task.done()]
-
-    async def idle(self) -> None:
-        """Wait until every task started so far (and any they start) has finished."""
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks), return_exceptions=True)
-
-    async def aclose(self) -> None:
-        """Cancel every running task and wait until each has finished."""
-        self._closed = True
-        tasks = list(self._tasks)
-        for task in tasks:
-            task.cancel()
-        if tasks:
-            await asyncio.gather(*tasks, return_exceptions=True)
 
 
 def open_dialog(dialog: QDialog) -> asyncio.Future[int]:

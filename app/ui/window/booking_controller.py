@@ -20,8 +20,11 @@ from app.hubspot.errors import NetworkUnreachable, SchedulerError
 from app.hubspot.models import AvailabilityPage, BookingInfo, MeetingLink
 from app.ui.runtime.domain_text import domain_text
 
-if TYPE_CHECKING:  # services pull in httpx and sqlite: never imported before the first paint
+if TYPE_CHECKING:  # services pull in httpx: never imported before the first paint
+    from collections.abc import Callable
+
     from app.services import Services
+    from app.store.cache import Cache
 
 log = logging.getLogger(__name__)
 
@@ -71,20 +74,81 @@ class BookingController(QObject):
     online_changed = Signal(bool)
     problem = Signal(str)  # a load problem to show in place ("" clears it)
 
-    def __init__(self, services: Services, *, timezone: str) -> None:
+    def __init__(self, cache: Cache, *, account: str | None, timezone: str) -> None:
+        """Paints from `cache` at once (`show_cached`); requests wait for `use_services(services)`. `account` None: not
+        known yet (the keychain is read later), so `show_cached` paints the account whose links were cached last."""
         super().__init__()
-        self.services = services
+        self.cache = cache
+        self.account = account
+        self._services: Services | None = None
         self.state = BookingState(timezone=timezone)
         self._generation = 0
         self.online = True
         #: Start times this profile's queued drafts hold on the current link: never offered twice.
         self._held: set[int] = set()
+        self._slots_memo: (
+            tuple[tuple[AvailabilityPage, ...], tuple[str, int, frozenset[int]], dict[date, list[LocalSlot]]] | None
+        ) = None
+
+    @property
+    def services(self) -> Services:
+        assert self._services is not None, "use_services(services) comes before any request"
+        return self._services
+
+    def use_services(self, services: Services) -> None:
+        """The client (and the store it writes) requests go through from now on."""
+        self._services = services
+        self.cache = services.cache
+        self.account = services.account
 
     # --- loading --------------------------------------------------------------------------------------
 
+    def show_cached(self, preferred_slug: str = "", *, held: Callable[[str], set[int]] | None = None) -> bool:
+        """Before any request: the cached links, the link's questions and its first month with open times, marked
+        with the age of the oldest of them. True when all three were shown (the window is usable as it is).
+
+        `held(slug)`: the times this profile's queued drafts hold on that link, never offered."""
+        if self.account is None:
+            latest = self.cache.latest_links()
+            cached = latest[1] if latest is not None else None
+        else:
+            cached = self.cache.links(account=self.account)
+        if cached is None or not cached.value:
+            return False
+        self._set_links(cached.value, preferred_slug, cached.fetched_ms)
+        state = self.state
+        if held is not None:
+            self._held = set(held(state.slug))
+        info = self.cache.booking_info(state.slug, state.timezone)
+        if info is None:
+            return False
+        state.info = info.value
+        durations = info.value.custom_params.durations
+        state.duration_ms = durations[0] if durations else 0
+        self.link_changed.emit(info.value)
+        oldest = min(cached.fetched_ms, info.fetched_ms)
+        today = self._today()
+        shown: tuple[int, int] | None = None
+        for offset in range(MONTHS_TO_SEARCH):
+            month = month_for_offset(today, offset)
+            page = self.cache.availability(state.slug, state.timezone, _month_key(month))
+            if page is None:
+                break
+            state.pages[month] = page.value
+            oldest = min(oldest, page.fetched_ms)
+            if self._open_days(month):
+                shown = month
+                break
+        if not state.pages:
+            return False
+        self._note_age(oldest)
+        self._show_month(shown or month_for_offset(today, 0))
+        return True
+
     async def start(self, preferred_slug: str = "") -> None:
         """Links from the cache at once, then fresh ones; then the preferred (or first) link."""
-        cached = self.services.cache.links(account=self.services.account)
+        account = self.account or ""
+        cached = self.cache.links(account=account)
         if cached is not None:
             self._set_links(cached.value, preferred_slug, cached.fetched_ms)
         try:
@@ -94,10 +158,44 @@ class BookingController(QObject):
             if cached is None:
                 return
         else:
-            self.services.cache.put_links(links, account=self.services.account)
+            self.cache.put_links(links, account=account)
             self._set_links(links, preferred_slug or self.state.slug, None)
         if self.state.slug:
             await self.choose_link(self.state.slug)
+
+    async def refresh(self, preferred_slug: str = "") -> None:
+        """After `show_cached`: the same link, month and day again from HubSpot, without blanking what is shown;
+        a chosen time stays chosen while it is still open. A link that is gone falls back to `start`'s choice."""
+        generation = self._generation
+        try:
+            links = await self.services.client.list_links()
+        except SchedulerError as exc:
+            self._load_failed(exc)  # the cached page stays, with its age
+            return
+        self.cache.put_links(links, account=self.account or "")
+        if generation != self._generation:
+            return  # the user chose another link meanwhile: that load is fresh
+        state = self.state
+        if state.slug not in {link.slug for link in links}:
+            self._set_links(links, preferred_slug, None)
+            if state.slug:
+                await self.choose_link(state.slug)
+            return
+        if links != state.links:
+            state.links = links
+            self.links_changed.emit(links, state.slug)
+        info = await self._booking_info(state.slug, generation)
+        if info is None or generation != self._generation:
+            return
+        if info != state.info:  # re-laying out the form only when HubSpot changed it: typed answers stay
+            state.info = info
+            durations = info.custom_params.durations
+            if state.duration_ms not in durations:
+                state.duration_ms = durations[0] if durations else 0
+            self.link_changed.emit(info)
+        # Only the shown month is fetched again; the other cached months were only searched for open times.
+        state.pages = {month: page for month, page in state.pages.items() if month == state.month}
+        await self.refresh_month()
 
     def _set_links(self, links: list[MeetingLink], preferred: str, fetched_ms: int | None) -> None:
         self.state.links = links
@@ -142,7 +240,7 @@ class BookingController(QObject):
         return True
 
     async def _booking_info(self, slug: str, generation: int) -> BookingInfo | None:
-        cache, tz = self.services.cache, self.state.timezone
+        cache, tz = self.cache, self.state.timezone
         cached = cache.booking_info(slug, tz)
         try:
             info = await self.services.client.booking_info(slug, tz)
@@ -201,8 +299,8 @@ class BookingController(QObject):
     async def _load_month(self, month: tuple[int, int], generation: int) -> bool:
         """Fetch (or take from cache) one month's page; False when the user moved on meanwhile."""
         slug, tz = self.state.slug, self.state.timezone
-        key = f"{month[0]:04d}-{month[1]:02d}"
-        cache = self.services.cache
+        key = _month_key(month)
+        cache = self.cache
         offset = offset_for_month(datetime.now(UTC), ZoneInfo(tz), *month)
         if offset < 0:
             self.state.pages[month] = AvailabilityPage(all_users_busy_times=[])
@@ -300,15 +398,29 @@ class BookingController(QObject):
     # --- reading the state ------------------------------------------------------------------------------
 
     def all_slots(self) -> dict[date, list[LocalSlot]]:
-        tz = ZoneInfo(self.state.timezone)
+        """Open times by local day, over every loaded month. One paint asks several times (open days, the chosen
+        day's times, what is offered): the last answer is kept while pages, length, zone and held times are the
+        same (the pages compared by identity; they are replaced, never changed)."""
+        pages = tuple(self.state.pages.values())
+        key = (self.state.timezone, self.state.duration_ms, frozenset(self._held))
+        memo = self._slots_memo
+        if (
+            memo is not None
+            and memo[1] == key
+            and len(memo[0]) == len(pages)
+            and all(old is new for old, new in zip(memo[0], pages, strict=True))
+        ):
+            return memo[2]
         slots = [
             slot
-            for page in self.state.pages.values()
+            for page in pages
             if page.link_availability is not None
             for slot in page.link_availability.slots_for(self.state.duration_ms)
             if slot.start_millis_utc not in self._held
         ]
-        return slots_by_day(slots, tz)
+        by_day = slots_by_day(slots, ZoneInfo(self.state.timezone))
+        self._slots_memo = (pages, key, by_day)
+        return by_day
 
     def slots_on(self, day: date) -> list[LocalSlot]:
         """Open times on `day` that have not started yet."""
@@ -355,3 +467,8 @@ class BookingController(QObject):
     def _went_online(self) -> None:
         self.note_online()
         self._note_age(None)
+
+
+def _month_key(month: tuple[int, int]) -> str:
+    """The cache's key for a calendar month: `YYYY-MM` (a monthOffset changes meaning every month)."""
+    return f"{month[0]:04d}-{month[1]:02d}"

@@ -31,6 +31,7 @@ from app.booking.zones import system_timezone_name
 from app.hubspot.models import BookingInfo
 from app.ui.panels.history_panel import HistoryPanel
 from app.ui.panels.outbox_panel import OutboxPanel
+from app.ui.runtime.background_tasks import BackgroundTasks
 from app.ui.runtime.formatting import spoken_datetime
 from app.ui.widgets.link_picker import LinkPicker
 from app.ui.widgets.month_grid import MonthGrid
@@ -43,6 +44,7 @@ from app.ui.window.status_bar import BookingStatusBar
 from app.window_state import WindowStateFile
 
 if TYPE_CHECKING:  # the flow pulls in the outbox store and sqlite: imported after first paint
+    from app.services import Services
     from app.store.outbox import OutboxEntry
     from app.ui.dialogs.propose_dialog import ProposeDialog
     from app.ui.window.book_flow import BookFlow
@@ -60,6 +62,10 @@ class MainWindow(QMainWindow):
         self.controller: BookingController | None = None
         self.flow: BookFlow | None = None
         self._views_wired = False
+        self._suggestions_wired = False
+        #: The controller's background work; tasks start from `attach_services` on (the event loop runs by then).
+        self.tasks = BackgroundTasks()
+        self._services_attached = False
         self._flow_wired = False
         self.network_online = True
         self._submitting = False  # a Book press is being handled (see _book_requested)
@@ -168,13 +174,12 @@ class MainWindow(QMainWindow):
     def attach(self, controller: BookingController) -> None:
         """Connect views to the controller: views report choices; the controller's signals update views.
 
-        Called again with a new controller when the account changes (demo ↔ signed in): views are wired once and
-        always talk to the current controller; the old controller is detached first.
+        Light enough for the paint from the cache before the event loop runs (no asyncio, no client): the
+        controller's requests and the attendee suggestions follow with `attach_services`. Called again with a new
+        controller when the account changes (demo ↔ signed in): views are wired once and always talk to the
+        current controller; the old controller is detached first.
         """
-        from app.ui.runtime.async_bridge import BackgroundTasks
-
         self.controller = controller
-        self.tasks = BackgroundTasks()
         c = controller
         c.links_changed.connect(self.link_picker.set_links)
         c.link_changed.connect(self._on_link_changed)
@@ -184,7 +189,6 @@ class MainWindow(QMainWindow):
         c.data_age_changed.connect(self.status.set_data_age)
         c.online_changed.connect(self.status.set_online)
         c.problem.connect(self.show_problem)
-        self._suggest_attendees(c)
         c.time_changed.connect(lambda _ms: self.update_book_button())
         c.online_changed.connect(lambda _online: self.update_book_button())
         if self._views_wired:
@@ -197,13 +201,15 @@ class MainWindow(QMainWindow):
         self.open_times.time_chosen.connect(lambda ms: self._now(lambda ctl: ctl.choose_time(ms)))
         self.open_times.duration_chosen.connect(lambda ms: self._now(lambda ctl: ctl.choose_duration(ms)))
 
-    def _suggest_attendees(self, controller: BookingController) -> None:
-        """People already known while typing the attendee: this profile's history, then HubSpot contacts."""
+    def attach_services(self, services: Services) -> None:
+        """Once the loop runs and the controller is connected: its background work, and attendee suggestions from
+        this profile's history, then HubSpot contacts."""
         from app.attendees.suggestions import AttendeeSuggestions
 
-        services = controller.services
+        self._services_attached = True
         suggester = self.book.form.enable_suggestions(AttendeeSuggestions(services.db, services.client))
-        if suggester is not None and not self._views_wired:
+        if suggester is not None and not self._suggestions_wired:
+            self._suggestions_wired = True
             suggester.note.connect(lambda text: self.status.showMessage(text, 15_000))
 
     def _now(self, step: Callable[[BookingController], None]) -> None:
@@ -211,14 +217,17 @@ class MainWindow(QMainWindow):
             step(self.controller)
 
     def _start(self, step: Callable[[BookingController], Coroutine[Any, Any, Any]]) -> None:
-        if self.controller is not None:
+        # Before attach_services (the cached paint, before the loop) a choice waits: the refresh keeps the page.
+        if self.controller is not None and self._services_attached:
             self.tasks.start(step(self.controller))
 
     async def detach(self) -> None:
         """Let go of the current controller and flow: their work is cancelled and their signals go nowhere."""
         if self.controller is not None:
             self.controller.blockSignals(True)
-            await self.tasks.aclose()
+        await self.tasks.aclose()
+        self.tasks = BackgroundTasks()
+        self._services_attached = False
         if self.flow is not None:
             self.flow.blockSignals(True)
         self.controller, self.flow = None, None

@@ -24,7 +24,7 @@ from app.env import CLIENT_ID_ENV
 from app.outbox.actions import ActionRefused
 from app.outbox.events import OutboxEvent, SentEvent
 from app.paths import Paths
-from app.services import Services, open_demo_services
+from app.services import Services
 from app.settings import LoadedSettings, Settings, save_settings
 from app.ui.dialogs.outbox_questions import discard_question
 from app.ui.dialogs.settings_dialog import SettingsDialog
@@ -35,8 +35,9 @@ from app.ui.runtime.network_status import NetworkMonitor
 from app.ui.sign_in.sign_in_controller import SignInFlow, no_keychain_notice
 from app.ui.window.book_flow import BookFlow
 from app.ui.window.booking_controller import BookingController
+from app.ui.window.cached_paint import CachedStart
 from app.ui.window.main_window import MainWindow
-from app.ui.window.start_services import account_services, api_base_of, open_start_services
+from app.ui.window.start_services import account_services, api_base_of, demo_services, open_start_services
 from app.ui.window.store_rows import HistoryFeed, outbox_rows, queued_count
 from app.ui.window.tray import Notifier
 
@@ -51,7 +52,16 @@ class WindowController:
     """The window's run. Its services, controller and book flow exist from `start()` on (and are replaced when the
     account changes); the properties of the same names assert that, so code after start reads them plainly."""
 
-    def __init__(self, window: MainWindow, args: argparse.Namespace, paths: Paths, loaded: LoadedSettings) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        args: argparse.Namespace,
+        paths: Paths,
+        loaded: LoadedSettings,
+        cached: CachedStart | None = None,
+    ) -> None:
+        """`cached`: the page painted from the cache before the loop ran (its store and controller are reused
+        when the sign-in turns out to be the same kind, demo or account)."""
         self.window = window
         self.args = args
         self.paths = paths
@@ -69,6 +79,7 @@ class WindowController:
         self._flow: BookFlow | None = None
         self._unsubscribe: Callable[[], None] = _nothing
         self._initial_load: asyncio.Task[None] | None = None
+        self._cached = cached
 
     @property
     def services(self) -> Services:
@@ -110,13 +121,27 @@ class WindowController:
         window.open_times.clock_toggled.connect(self._on_clock_toggled)
         self._wire_panels()
         # The zone picker fills its hundreds of zones when first used, not here (see TimeZonePicker).
-        self._use(await self._open_start_services())
+        cached, self._cached = self._cached, None
+        try:
+            services = await self._open_start_services(cached)
+        except BaseException:
+            if cached is not None:
+                cached.store.close()
+            raise
+        if cached is not None and services.db is not cached.store.db:
+            # The sign-in is not the kind the cache was painted for (the keychain had no sign-in, or had one the
+            # profile's cache did not know): that page goes, and its store with it.
+            await self.window.detach()
+            cached.store.close()
+            cached = None
+        self._use(services, cached)
 
     def _api_base(self) -> str | None:
         return api_base_of(self.args, self.settings)
 
-    async def _open_start_services(self) -> Services:
-        services = await open_start_services(self.args, self.paths, self.settings, self.signin)
+    async def _open_start_services(self, cached: CachedStart | None) -> Services:
+        opened = cached.store if cached is not None else None
+        services = await open_start_services(self.args, self.paths, self.settings, self.signin, opened)
         if self.signin.auth is not None:
             self.signin.auth.on_change = lambda _auth: self._show_account()
         return services
@@ -124,8 +149,9 @@ class WindowController:
     def _account_services(self) -> Services:
         return account_services(self.paths, self._api_base(), self.signin)
 
-    def _use(self, services: Services) -> None:
-        """Run the window on `services`: a controller and a book flow for them, the sender started, data loaded."""
+    def _use(self, services: Services, cached: CachedStart | None = None) -> None:
+        """Run the window on `services`: a controller and a book flow for them, the sender started, data loaded
+        (refreshed in place when `cached` painted the page from the cache)."""
         self._services = services
         window = self.window
         recovery = services.db.recovery
@@ -144,16 +170,23 @@ class WindowController:
                 .replace("%4", str(history))
             )
             self._tell(QCoreApplication.translate("MainWindow", "Database repaired"), text)
-        self._controller = controller = BookingController(services, timezone=self.zone)
-        window.attach(controller)
+        if cached is not None:
+            controller = cached.controller
+            controller.use_services(services)
+        else:
+            controller = BookingController(services.cache, account=services.account, timezone=self.zone)
+            controller.use_services(services)
+            window.attach(controller)
+        self._controller = controller
+        window.attach_services(services)
         controller.links_changed.connect(lambda _links, slug: self._remember(last_link=slug))
         self._flow = BookFlow(controller, services)
         window.attach_flow(self._flow)
         self._unsubscribe = services.sender.subscribe(self._on_sender_event)
         self._show_account()
-        self._initial_load = self.tasks.start(
-            controller.start(self.settings.default_link or self.settings.last_link), name="initial-load"
-        )
+        preferred = self.settings.default_link or self.settings.last_link
+        load = controller.refresh(preferred) if cached is not None and cached.shown else controller.start(preferred)
+        self._initial_load = self.tasks.start(load, name="initial-load")
         services.start_sender()
         services.history.prune(self.settings.history_retention_days)
         self.history_feed.use(services.history)
@@ -224,7 +257,8 @@ class WindowController:
         message = await self.signin.sign_out()
         auth = self.signin.auth
         if not self.services.demo and not (auth and auth.signed_in):
-            await self._switch_to(open_demo_services())
+            self.services.cache.clear()  # the account's links and open times are not the demo's to paint
+            await self._switch_to(demo_services(self.paths))
         else:
             self._show_account()
         self.window.status.showMessage(message, 12000)
@@ -451,6 +485,8 @@ class WindowController:
                 steps.push_async_callback(self._services.aclose)
             if self._controller is not None:  # the window was attached to it and runs its tasks
                 steps.push_async_callback(self.window.tasks.aclose)
+            if self._cached is not None:  # closed before start() took its store over
+                steps.callback(self._cached.store.close)
             steps.push_async_callback(self.tasks.aclose)
             steps.callback(self.notifier.close)
             if self._flow is not None:
