@@ -7,8 +7,6 @@ from typing import Literal
 
 import msgspec
 
-from app.kiosk.pin import is_pin_hash
-
 OfflinePolicy = Literal["refuse", "queue"]
 MIN_IDLE_S, MAX_IDLE_S = 15, 3600
 MIN_WARNING_S, MAX_WARNING_S = 5, 120
@@ -48,5 +46,10 @@ class KioskSettings(msgspec.Struct, kw_only=True, forbid_unknown_fields=False):
         ):
             if not low <= value <= high:
                 raise ValueError(f"kiosk {name} must be between {low} and {high}, not {value}")
-        if self.pin_hash and not is_pin_hash(self.pin_hash):
-            raise ValueError("kiosk pin_hash is not a PIN hash; set the PIN again with `kiosk set-pin`")
+        if self.pin_hash:
+            # Here, not at the top: every start reads the settings, and the PIN module's hashlib and secrets
+            # cost ~5 ms before the window's first paint (issue 18); only a configured kiosk needs them.
+            from app.kiosk.pin import is_pin_hash
+
+            if not is_pin_hash(self.pin_hash):
+                raise ValueError("kiosk pin_hash is not a PIN hash; set the PIN again with `kiosk set-pin`")
