@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.env import TOKEN_ENV
@@ -118,5 +120,24 @@ async def test_a_profile_with_nothing_cached_paints_nothing_and_loads_from_the_n
         assert window.link_picker.combo.count() > 0
         assert window.month_grid.open_days()
         assert window.status.age.text() == ""
+    finally:
+        await close_session(session)
+
+
+async def test_a_month_asked_for_while_the_sign_in_is_still_read_is_shown_once_requests_can_be_made(
+    qtbot: QtBot, tmp_path: Path, loopback: Loopback
+) -> None:
+    profile = tmp_path / "profile"
+    await _first_run(qtbot, profile, loopback)
+    window, cached = _cached_start(qtbot, profile, loopback.base)
+    year, month = window.month_grid.shown_month
+    following = (year + month // 12, month % 12 + 1)
+    next_month = next(b for b in window.findChildren(QPushButton) if b.accessibleName() == "Next month")
+    qtbot.mouseClick(next_month, Qt.MouseButton.LeftButton)  # no services yet: nothing can be fetched
+
+    session = await _controller(window, profile, loopback.base, cached)
+    try:
+        await window.tasks.idle()
+        assert window.month_grid.shown_month == following
     finally:
         await close_session(session)

@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         #: The controller's background work; tasks start from `attach_services` on (the event loop runs by then).
         self.tasks = BackgroundTasks()
         self._services_attached = False
+        self._waiting_steps: list[Callable[[BookingController], Coroutine[Any, Any, Any]]] = []
         self._flow_wired = False
         self.network_online = True
         self._submitting = False  # a Book press is being handled (see _book_requested)
@@ -207,6 +208,9 @@ class MainWindow(QMainWindow):
         from app.attendees.suggestions import AttendeeSuggestions
 
         self._services_attached = True
+        waiting, self._waiting_steps = self._waiting_steps, []
+        for step in waiting:
+            self._start(step)
         suggester = self.book.form.enable_suggestions(AttendeeSuggestions(services.db, services.client))
         if suggester is not None and not self._suggestions_wired:
             self._suggestions_wired = True
@@ -217,9 +221,14 @@ class MainWindow(QMainWindow):
             step(self.controller)
 
     def _start(self, step: Callable[[BookingController], Coroutine[Any, Any, Any]]) -> None:
-        # Before attach_services (the cached paint, before the loop) a choice waits: the refresh keeps the page.
-        if self.controller is not None and self._services_attached:
-            self.tasks.start(step(self.controller))
+        if self.controller is None:
+            return
+        if not self._services_attached:
+            # The cached page is on screen while the sign-in is still being read (a keychain may ask for its
+            # password first): the choice runs, in order, as soon as requests can be made.
+            self._waiting_steps.append(step)
+            return
+        self.tasks.start(step(self.controller))
 
     async def detach(self) -> None:
         """Let go of the current controller and flow: their work is cancelled and their signals go nowhere."""
@@ -228,6 +237,7 @@ class MainWindow(QMainWindow):
         await self.tasks.aclose()
         self.tasks = BackgroundTasks()
         self._services_attached = False
+        self._waiting_steps.clear()  # choices made on the old controller's page
         if self.flow is not None:
             self.flow.blockSignals(True)
         self.controller, self.flow = None, None
