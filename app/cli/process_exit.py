@@ -30,6 +30,8 @@ def run_and_exit(main: Main, argv: Sequence[str] | None = None) -> NoReturn:
 def exit_now(code: int) -> NoReturn:
     atexit._run_exitfuncs()  # what interpreter shutdown would run first (logging.shutdown flushes the log file)
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # a windowed build on Windows has no console streams at all
+            continue
         try:
             stream.flush()
         except (OSError, ValueError):  # a closed pipe (`| head`) or a closed stream: nothing left to deliver

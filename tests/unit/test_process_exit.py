@@ -54,3 +54,14 @@ def test_python_dash_m_app_reports_usage_errors_with_status_2(tmp_path: Path) ->
     )
     assert done.returncode == 2
     assert "invalid choice" in done.stderr
+
+
+def test_no_console_streams_as_in_a_windowed_build_still_exit_with_the_status(tmp_path: Path) -> None:
+    done = _run(
+        "import sys\n"
+        "from app.cli.process_exit import run_and_exit\n"
+        "sys.stdout = sys.stderr = None\n"
+        "run_and_exit(lambda argv: 4, [])\n",
+        tmp_path,
+    )
+    assert done.returncode == 4
