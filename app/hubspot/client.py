@@ -178,7 +178,7 @@ class SchedulerClient:
         refreshed = False
         while True:
             attempt += 1
-            await self.pacer.wait_turn()
+            ticket = await self.pacer.wait_turn()
             token = await self._tokens.access_token()
             started = time.perf_counter()
             if body is None:
@@ -204,7 +204,7 @@ class SchedulerClient:
                     "Can't reach HubSpot. Check the network connection; cached data is shown meanwhile."
                 ) from exc
             self._log(request.method, path, answer, started)
-            self.pacer.observe(answer.headers)
+            self.pacer.observe(answer.headers, ticket)
             if answer.status_code == 401 and not refreshed and await self._tokens.token_rejected(token):
                 refreshed = True
                 attempt -= 1
@@ -240,7 +240,7 @@ class SchedulerClient:
         refreshed = False
         path = endpoints.book_path()
         while True:
-            await self.pacer.wait_turn()
+            ticket = await self.pacer.wait_turn()
             token = await self._tokens.access_token()
             started = time.perf_counter()
             post = self._http.build_request(
@@ -263,7 +263,7 @@ class SchedulerClient:
                     "booked. Check the meeting in HubSpot before booking again."
                 ) from exc
             self._log("POST", path, answer, started)
-            self.pacer.observe(answer.headers)
+            self.pacer.observe(answer.headers, ticket)
             # A 401 means HubSpot did not process the request: one retry with a refreshed token is safe.
             if answer.status_code == 401 and not refreshed and await self._tokens.token_rejected(token):
                 refreshed = True

@@ -258,8 +258,33 @@ async def test_pacing_spreads_a_burst_over_the_rolling_window_at_the_allowed_rat
     for _ in range(7):
         await client.list_links()
     await client.aclose()
-    # Three per 10 s, never more in any window (with a small margin for network delay), and no slower than that.
-    assert sent_at == pytest.approx([0.0, 0.0, 0.0, 10.25, 10.25, 10.25, 20.5])
+    # Three per 10 s, never more in any window (each counted until 10 s after its answer, plus the clock margin),
+    # and no slower than that.
+    assert sent_at == pytest.approx([0.0, 0.0, 0.0, 10.01, 10.01, 10.01, 20.02])
+
+
+@pytest.mark.asyncio
+async def test_pacing_counts_a_slow_request_until_the_window_after_its_answer() -> None:
+    """HubSpot may count a request as late as just before it answers: on a slow network the next window's first
+    request waits for the interval after that answer, not after the departure."""
+    headers = {
+        "X-HubSpot-RateLimit-Max": "2",
+        "X-HubSpot-RateLimit-Remaining": "50",
+        "X-HubSpot-RateLimit-Interval-Milliseconds": "10000",
+    }
+    sent_at: list[float] = []
+    clock = FakeClock()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent_at.append(clock.now)
+        clock.now += 0.4  # a round trip of 400 ms: the server may have counted it at any moment of it
+        return httpx.Response(200, json={"results": [], "total": 0}, headers=headers)
+
+    client = make_client(handler, clock)
+    for _ in range(3):
+        await client.list_links()
+    await client.aclose()
+    assert sent_at == pytest.approx([0.0, 0.4, 10.41])
 
 
 @pytest.mark.asyncio
