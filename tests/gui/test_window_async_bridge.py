@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -105,5 +106,34 @@ def test_a_task_waits_while_qt_turns_outside_the_loop_and_runs_when_it_runs_agai
         assert seen == [] and not task.done()
         loop.run_until_complete(task)
         assert seen == [loop]
+    finally:
+        loop.close()
+
+
+def test_a_task_falling_due_while_another_turns_a_nested_qt_loop_runs_after_it(qapp: QApplication) -> None:
+    # A nested Qt loop inside a task's step (pytest-qt's waitUntil, a processEvents): qasync would step the other
+    # task right there, asyncio refuses ("Cannot enter into task … while another task … is being executed"), and
+    # that step is lost. The task then stays pending for ever, and cancelling it at shutdown never returns.
+    loop = new_loop()
+    problems: list[dict[str, object]] = []
+    loop.set_exception_handler(lambda _loop, context: problems.append(context))
+    order: list[str] = []
+    try:
+
+        async def other() -> None:
+            order.append("other")
+
+        async def turning() -> bool:
+            task = asyncio.get_running_loop().create_task(other())  # its first step is due at once
+            nested = QEventLoop()
+            QTimer.singleShot(20, nested.quit)
+            nested.exec()  # what qtbot.wait() does, inside this task's step
+            order.append("turned")
+            done, _ = await asyncio.wait({task}, timeout=2)  # not wait_for: cancelling a lost task never ends
+            return task in done
+
+        assert loop.run_until_complete(turning())
+        assert order == ["turned", "other"]
+        assert problems == []
     finally:
         loop.close()

@@ -29,6 +29,7 @@ from tests.gui.window_support import (
     fill_attendee,
     open_session,
     pick_time,
+    until,
 )
 
 pytestmark = pytest.mark.gui
@@ -124,7 +125,7 @@ async def test_after_the_outbox_is_sent_the_window_is_online_and_says_so(
     assert session.window.book.book_button.text() == "&Book"
     assert "has been sent" in session.window.book.banner.message.text()
     # The outbox view redraws at most once a frame: wait (bounded) for that frame.
-    qtbot.waitUntil(lambda: session.window.status.queued.text() == "0 queued", timeout=5000)
+    await until(lambda: session.window.status.queued.text() == "0 queued")
 
 
 @pytest.mark.asyncio

@@ -140,6 +140,17 @@ def show_active(qtbot: QtBot, widget: QWidget) -> None:
     qtbot.waitUntil(widget.isActiveWindow)
 
 
+async def until(condition: Callable[[], bool], within_s: float = 5.0) -> None:
+    """Let the loop run until `condition()` holds (bounded), e.g. the outbox view's next frame after a send.
+
+    Not qtbot.waitUntil in a coroutine: that turns a nested Qt loop inside the test's own task step, where the
+    window's other tasks cannot take theirs (see async_bridge._RunningOnlyTimer).
+    """
+    async with asyncio.timeout(within_s):
+        while not condition():  # noqa: ASYNC110 - drawn by the window's own timer, which offers no awaitable
+            await asyncio.sleep(0.01)
+
+
 async def answer_question(qtbot: QtBot, button_text: str) -> None:
     """Wait (bounded) for the message box the window opened with open(), and click its `button_text` button."""
     for _ in range(300):

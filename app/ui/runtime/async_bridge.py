@@ -41,28 +41,46 @@ def run(main: Coroutine[Any, Any, T]) -> T:
 
 
 def new_loop() -> asyncio.AbstractEventLoop:
-    """The app's event loop: qasync's, except that callbacks run only while the loop runs (`_RunningOnlyTimer`)."""
+    """The app's event loop: qasync's, except that callbacks run only while the loop runs, one at a time
+    (`_RunningOnlyTimer`)."""
     app = QApplication.instance() or QApplication(sys.argv)
     return QtEventLoop(app)
 
 
 class _RunningOnlyTimer(qasync._SimpleTimer):
-    """qasync's timer, except that a callback falling due while the loop is not running waits for its next run.
+    """qasync's timer, except that a callback runs only while the loop runs, and never inside another callback.
 
     Qt also processes events outside the asyncio loop: qasync's own last `processEvents` after
     `run_until_complete`, the stages of `asyncio.Runner`'s shutdown, pytest-qt between a test and its teardown.
     qasync would run a task step there, with no running loop, and the task dies of "no running event loop"
     (e.g. the sender's retry timer). asyncio's own loops never run callbacks while stopped; neither does this.
+
+    Qt also turns inside a callback whenever something there spins a nested event loop (pytest-qt's `wait` and
+    `waitUntil`, a `processEvents()`, an `exec()`). qasync would run the callbacks falling due right there, inside
+    the running one: a task's step is refused ("Cannot enter into task … while another task … is being
+    executed") and is lost, so that task stays pending for ever and whoever awaits or cancels it (the window's
+    shutdown) never returns. asyncio's own loops never run one callback inside another; neither does this: they
+    wait until the running one returns.
     """
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         super().__init__()
         self._loop = loop
         self._deferred: list[asyncio.Handle] = []
+        self._in_callback = False
 
     def timerEvent(self, event: QTimerEvent) -> None:
-        if self._stopped or self._loop.is_running():
+        if self._stopped:
             super().timerEvent(event)
+            return
+        if self._loop.is_running() and not self._in_callback:
+            self._in_callback = True
+            try:
+                super().timerEvent(event)
+            finally:
+                self._in_callback = False
+            if self._deferred:
+                self.resume()  # what fell due inside it (a nested Qt loop) runs next
             return
         callbacks: dict[int, asyncio.Handle] = self._SimpleTimer__callbacks
         handle = callbacks.pop(event.timerId(), None)
@@ -71,7 +89,8 @@ class _RunningOnlyTimer(qasync._SimpleTimer):
             self._deferred.append(handle)
 
     def resume(self) -> None:
-        """Schedule what fell due while the loop was not running (called as it starts running again)."""
+        """Schedule what fell due while no callback could run (called as the loop runs again, or as the callback
+        that turned a nested Qt loop returns)."""
         deferred, self._deferred = self._deferred, []
         for handle in deferred:
             if not handle.cancelled():
