@@ -182,3 +182,24 @@ def test_selection_survives_a_refresh_and_empty_outbox_says_so(qtbot: QtBot) -> 
     panel.set_rows([])
     assert panel.empty_note.isVisible()
     assert not panel.table.isVisible()
+
+
+def test_sender_changes_redraw_only_their_rows_and_a_new_draft_asks_for_every_row(qtbot: QtBot) -> None:
+    panel = make_panel(qtbot)
+    panel.set_rows([row("queued", draft_id="a"), row("queued", draft_id="b"), row("queued", draft_id="c")])
+    panel.select_id("c")
+    resets: list[bool] = []
+    panel.model.modelReset.connect(lambda: resets.append(True))
+    counts: list[int] = []
+    panel.attention_count_changed.connect(counts.append)
+
+    # "a" was sent (no longer listed), "b" needs a new time: in place, no reset, the selection stays on "c".
+    assert panel.update_rows({"a": None, "b": row("needs_new_time", draft_id="b")})
+    assert [r.id for r in panel.model.rows()] == ["b", "c"]
+    assert panel.model.row_at(0).state == "needs_new_time"
+    assert panel.selected_id() == "c"
+    assert counts == [1] and resets == []
+
+    # A draft the panel does not list yet: nothing changes, the caller reads every row (its place is the store's).
+    assert not panel.update_rows({"c": None, "new": row("queued", draft_id="new")})
+    assert [r.id for r in panel.model.rows()] == ["b", "c"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal, SignalInstance
@@ -92,7 +92,17 @@ class OutboxPanel(QWidget):
         self.model.set_rows(rows)
         if selected is not None and (index := self.model.row_of(selected)) >= 0:
             self.table.selectRow(index)
-        attention = sum(1 for r in rows if needs_attention(r))
+        self._rows_changed()
+
+    def update_rows(self, changes: Mapping[str, OutboxRow | None]) -> bool:
+        """Change only these drafts' rows (None: no longer listed); False when one is new (then call set_rows)."""
+        if not self.model.update_rows(changes):
+            return False
+        self._rows_changed()
+        return True
+
+    def _rows_changed(self) -> None:
+        attention = sum(1 for r in self.model.rows() if needs_attention(r))
         self._update_controls()
         if attention != self._attention:
             self._attention = attention

@@ -26,11 +26,13 @@ from app.outbox.events import OutboxEvent, SentEvent
 from app.paths import Paths
 from app.services import Services
 from app.settings import LoadedSettings, Settings, save_settings
+from app.store.outbox import OutboxEntry
 from app.ui.dialogs.outbox_questions import discard_question
 from app.ui.dialogs.settings_dialog import SettingsDialog
 from app.ui.runtime.async_bridge import BackgroundTasks, open_dialog
 from app.ui.runtime.domain_text import domain_text
 from app.ui.runtime.formatting import locale_uses_24h
+from app.ui.runtime.frame_coalescer import FrameCoalescer
 from app.ui.runtime.network_status import NetworkMonitor
 from app.ui.sign_in.sign_in_controller import SignInFlow, no_keychain_notice
 from app.ui.window.book_flow import BookFlow
@@ -38,7 +40,7 @@ from app.ui.window.booking_controller import BookingController
 from app.ui.window.cached_paint import CachedStart
 from app.ui.window.main_window import MainWindow
 from app.ui.window.start_services import account_services, api_base_of, demo_services, open_start_services
-from app.ui.window.store_rows import HistoryFeed, outbox_rows, queued_count
+from app.ui.window.store_rows import OUTBOX_STATES, HistoryFeed, outbox_row, outbox_rows, queued_count
 from app.ui.window.tray import Notifier
 
 log = logging.getLogger(__name__)
@@ -74,12 +76,17 @@ class WindowController:
         self.notifier = Notifier(window, window.status, window.windowIcon())
         self.network = NetworkMonitor(window)
         self.history_feed = HistoryFeed(window.history_panel)
+        self._sent_redraw = FrameCoalescer(self._show_sent_changes)
         self._services: Services | None = None
         self._controller: BookingController | None = None
         self._flow: BookFlow | None = None
         self._unsubscribe: Callable[[], None] = _nothing
         self._initial_load: asyncio.Task[None] | None = None
         self._cached = cached
+        # Sender events: the drafts they changed, drawn together at most once a frame (see _on_sender_event).
+        self._sent_changes: dict[str, OutboxEntry] = {}
+        self._month_refresh: asyncio.Task[None] | None = None
+        self._month_refresh_again = False
 
     @property
     def services(self) -> Services:
@@ -196,9 +203,14 @@ class WindowController:
         """Demo ↔ account: the old controller, flow and services are closed; the page starts afresh."""
         old = self.services
         self._unsubscribe()
+        self._sent_changes.clear()  # rows of the old database: the new page reads its own
+        self._sent_redraw.cancel()
         self.flow.close()
         if self._initial_load is not None and not self._initial_load.done():
             self._initial_load.cancel()
+        if self._month_refresh is not None and not self._month_refresh.done():
+            self._month_refresh.cancel()  # the old controller's month
+        self._month_refresh, self._month_refresh_again = None, False
         await self.window.detach()
         self.history_feed.use(None)  # the old database closes now: the view must not read from it
         await old.aclose()
@@ -303,12 +315,17 @@ class WindowController:
 
     def refresh_outbox(self) -> None:
         """Outbox rows, the tab's count badge and the status bar's queued count, from the store."""
+        # Every row is read now: the sender events' rows waiting for the next frame are older than these.
+        self._sent_changes.clear()
+        self.window.outbox_panel.set_rows(outbox_rows(self.services.outbox))
+        self._show_outbox_counts()
 
-        rows = outbox_rows(self.services.outbox)
-        self.window.outbox_panel.set_rows(rows)
+    def _show_outbox_counts(self) -> None:
+        """The tab's badge, the status bar's queued count and the held times, after the outbox rows changed."""
+        count = self.window.outbox_panel.model.rowCount()
         attention = self.window.outbox_panel.attention_count()
         label = QCoreApplication.translate("MainWindow", "Outbox")
-        self.window.tabs.setTabText(1, f"{label} ({len(rows)})" if rows else label)
+        self.window.tabs.setTabText(1, f"{label} ({count})" if count else label)
         self.window.tabs.setTabToolTip(
             1,
             QCoreApplication.translate("MainWindow", "%1 need your attention").replace("%1", str(attention))
@@ -323,19 +340,49 @@ class WindowController:
             controller.set_held(held)
 
     def _on_sender_event(self, event: OutboxEvent) -> None:
-        self.refresh_outbox()
+        # A flush answers a draft every few milliseconds: note which draft changed and redraw the outbox, history
+        # and counts once a frame, for just those rows (re-reading every row after each answer stalled the UI).
+        self._sent_changes[event.entry.id] = event.entry
+        self._sent_redraw.request()
         waiting = self.flow.sending
         # The booking the window waits on is shown in place; queued ones sent in the background are announced.
         if not waiting or self.window.isMinimized() or not self.window.isActiveWindow():
             self.notifier.notify(event)
-        self.history_feed.refresh()
         if isinstance(event, SentEvent):
             # HubSpot just answered: the window is online again, the note about the outbox is stale, and the
             # time just booked must stop being offered (the calendar refetches the month).
             self.window.followed_send(event.entry)
             self.controller.note_online()
             if event.entry.link_slug == self.controller.state.slug and not waiting:
-                self.tasks.start(self.controller.refresh_month(), name="refresh-after-send")
+                self._refresh_month_after_send()
+
+    def _show_sent_changes(self) -> None:
+        """The frame after sender events: their drafts' rows (in place), the counts, the history."""
+        changes, self._sent_changes = self._sent_changes, {}
+        if self._services is None:
+            return
+        if changes:  # none when refresh_outbox read every row meanwhile
+            rows = {i: outbox_row(e) if e.state in OUTBOX_STATES else None for i, e in changes.items()}
+            if self.window.outbox_panel.update_rows(rows):
+                self._show_outbox_counts()
+            else:
+                self.refresh_outbox()  # a draft the panel does not list yet: its place is the store's to say
+        self.history_feed.refresh()
+
+    def _refresh_month_after_send(self) -> None:
+        """One refetch of the month at a time; sends answered meanwhile make one more after it, not one each."""
+        if self._month_refresh is not None and not self._month_refresh.done():
+            self._month_refresh_again = True
+            return
+        self._month_refresh = self.tasks.start(
+            self._refresh_month_while_sent(self.controller), name="refresh-after-send"
+        )
+
+    async def _refresh_month_while_sent(self, controller: BookingController) -> None:
+        self._month_refresh_again = True
+        while self._month_refresh_again:
+            self._month_refresh_again = False
+            await controller.refresh_month()
 
     def _on_network(self, online: bool) -> None:
         self.window.set_network_online(online)
@@ -489,6 +536,7 @@ class WindowController:
                 steps.callback(self._cached.store.close)
             steps.push_async_callback(self.tasks.aclose)
             steps.callback(self.notifier.close)
+            steps.callback(self._sent_redraw.cancel)
             if self._flow is not None:
                 steps.callback(self._flow.close)
                 steps.callback(self._unsubscribe)
