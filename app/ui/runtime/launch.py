@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import logging
 import time
@@ -131,9 +130,6 @@ async def _main(
             reporter.report(exc, "starting")
             if args.smoke:
                 return 1
-        # Start-up's objects (modules, widgets, the page) live as long as the window: kept out of the collector's
-        # sight, a full collection while the outbox sends walks only what the run allocates since (issue 18).
-        gc.freeze()
         if getattr(args, "screenshot", None):
             await session.ready()  # a screenshot shows fresh data, not the cached page
             save_screenshot(window, Path(args.screenshot))
