@@ -302,7 +302,9 @@ def keyboard_booking(client: Client, expect: dict[str, str]) -> dict:
         if not chose_day and current.description == expect["open_day"]:
             client.key("Return")
             chose_day = True
-            wait_for("the day's open times", lambda day=name: client.find("label", contains=day), timeout=10)
+            # The times' heading is the date; today's cell says so after it ("<date>, today").
+            day = name.removesuffix(expect["today"])
+            wait_for("the day's open times", lambda day=day: client.find("label", contains=day), timeout=10)
         elif chose_day and not chose_time and role in ("check box", "push button") and expect["time_sep"] in name:
             client.key("space")
             chose_time = True

@@ -26,6 +26,7 @@ EXPECT = {
     "en": {
         "book": "Book",
         "open_day": "open times available",
+        "today": ", today",  # the calendar's name for today's cell: "<date>, today"
         "missing_hint": "Choose a time",
         "missing_time": "Choose a time",
         "missing_email": "Enter the email",
@@ -49,6 +50,7 @@ EXPECT = {
     "de": {
         "book": "Buchen",
         "open_day": "freie Zeiten verfügbar",
+        "today": ", heute",
         "missing_hint": "Wählen Sie eine Uhrzeit",
         "missing_time": "Wählen Sie eine Uhrzeit",
         "missing_email": "Geben Sie die E-Mail-Adresse ein",
