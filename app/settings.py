@@ -18,7 +18,7 @@ from typing import Any, Literal
 import msgspec
 
 from app.atomic_file import write_atomically
-from app.booking.zones import is_valid_timezone
+from app.booking.zones import is_valid_timezone, system_timezone_name
 from app.kiosk.config import KioskSettings
 
 log = logging.getLogger(__name__)
@@ -57,6 +57,10 @@ class Settings(msgspec.Struct, kw_only=True, forbid_unknown_fields=False):
     # The HubSpot app used for "Sign in with HubSpot" (OAuth). Its secret, when it has one, lives in the keychain.
     oauth_client_id: str = ""
     kiosk: KioskSettings = msgspec.field(default_factory=KioskSettings)  # front-desk mode (`kiosk configure`)
+
+    def zone_in_effect(self) -> str:
+        """The chosen IANA zone, or the machine's for "system"."""
+        return self.timezone if self.timezone != "system" else system_timezone_name()
 
     def __post_init__(self) -> None:
         if self.timezone != "system" and not is_valid_timezone(self.timezone):

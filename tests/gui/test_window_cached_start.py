@@ -6,6 +6,8 @@ Against the sandbox on a loopback socket; each start is the window's own: paint_
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
 
@@ -53,13 +55,18 @@ def _cached_start(qtbot: QtBot, profile: Path, api_base: str) -> tuple[MainWindo
     return window, cached
 
 
-async def _controller(window: MainWindow, profile: Path, api_base: str, cached: CachedStart) -> WindowController:
+@asynccontextmanager
+async def _running(window: MainWindow, profile: Path, api_base: str, cached: CachedStart) -> AsyncIterator[None]:
+    """The window controller started on the cached page, ready, and closed afterwards as the app closes it."""
     paths = Paths.for_profile(profile)
     args = window_args(demo=False, api_base=api_base)
     session = WindowController(window, args, paths, load_settings(paths.settings_file), cached)
-    await session.start()
-    await session.ready()
-    return session
+    try:
+        await session.start()
+        await session.ready()
+        yield
+    finally:
+        await close_session(session)
 
 
 @pytest.fixture(autouse=True)
@@ -81,13 +88,10 @@ async def test_the_cached_page_is_painted_before_any_request_and_refreshed_in_pl
     assert window.status.age.text().startswith("as of")
 
     loopback.up()
-    session = await _controller(window, profile, loopback.base, cached)
-    try:
+    async with _running(window, profile, loopback.base, cached):
         assert _page(window) == seen  # the same page, now fresh
         assert window.status.age.text() == ""
         assert not window.problem.isVisible()
-    finally:
-        await close_session(session)
 
 
 async def test_when_hubspot_cannot_be_reached_the_cached_page_stays_and_says_so(
@@ -98,13 +102,10 @@ async def test_when_hubspot_cannot_be_reached_the_cached_page_stays_and_says_so(
     loopback.down()
 
     window, cached = _cached_start(qtbot, profile, loopback.base)
-    session = await _controller(window, profile, loopback.base, cached)
-    try:
+    async with _running(window, profile, loopback.base, cached):
         assert _page(window) == seen
         assert window.status.age.text().startswith("as of")
         assert window.problem.isVisible() and "can't be reached" in window.problem.text()
-    finally:
-        await close_session(session)
 
 
 async def test_a_profile_with_nothing_cached_paints_nothing_and_loads_from_the_network(
@@ -115,13 +116,10 @@ async def test_a_profile_with_nothing_cached_paints_nothing_and_loads_from_the_n
     window, cached = _cached_start(qtbot, profile, loopback.base)
     assert not cached.shown
     assert window.link_picker.combo.count() == 0
-    session = await _controller(window, profile, loopback.base, cached)
-    try:
+    async with _running(window, profile, loopback.base, cached):
         assert window.link_picker.combo.count() > 0
         assert window.month_grid.open_days()
         assert window.status.age.text() == ""
-    finally:
-        await close_session(session)
 
 
 async def test_a_month_asked_for_while_the_sign_in_is_still_read_is_shown_once_requests_can_be_made(
@@ -135,9 +133,6 @@ async def test_a_month_asked_for_while_the_sign_in_is_still_read_is_shown_once_r
     next_month = next(b for b in window.findChildren(QPushButton) if b.accessibleName() == "Next month")
     qtbot.mouseClick(next_month, Qt.MouseButton.LeftButton)  # no services yet: nothing can be fetched
 
-    session = await _controller(window, profile, loopback.base, cached)
-    try:
+    async with _running(window, profile, loopback.base, cached):
         await window.tasks.idle()
         assert window.month_grid.shown_month == following
-    finally:
-        await close_session(session)

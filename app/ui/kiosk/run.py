@@ -120,13 +120,12 @@ async def kiosk_main(app: QApplication, args: argparse.Namespace, paths: Paths, 
 async def _run(
     app: QApplication, args: argparse.Namespace, paths: Paths, settings: Settings, services: Services, started: float
 ) -> int:
-    from app.booking.zones import system_timezone_name
     from app.kiosk.attempts import ATTEMPTS_FILE, PinAttempts
     from app.kiosk.pin import hash_pin
     from app.ui.kiosk.context import KioskContext
     from app.ui.kiosk.window import KioskWindow
     from app.ui.runtime.async_bridge import ErrorReporter
-    from app.ui.runtime.formatting import locale_uses_24h
+    from app.ui.runtime.formatting import clock_uses_24h
 
     kiosk = settings.kiosk
     pin_hash = kiosk.pin_hash
@@ -143,8 +142,8 @@ async def _run(
         db=services.db,
         cache=services.cache,
         kiosk=kiosk,
-        timezone=settings.timezone if settings.timezone != "system" else system_timezone_name(),
-        use_24h=settings.use_24h if settings.use_24h is not None else locale_uses_24h(),
+        timezone=settings.zone_in_effect(),
+        use_24h=clock_uses_24h(settings.use_24h),
         sender_lock=services.sender.lock,
     )
     # Wrong PINs are counted in the profile: quitting or a crash never hands out fresh free tries.

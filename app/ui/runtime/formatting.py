@@ -20,6 +20,11 @@ def locale_uses_24h(locale: QLocale | None = None) -> bool:
     return "a" not in fmt.lower()
 
 
+def clock_uses_24h(choice: bool | None) -> bool:
+    """The user's 12/24-hour choice, else the locale's (None: never chosen)."""
+    return choice if choice is not None else locale_uses_24h()
+
+
 def format_time(moment: datetime, use_24h: bool, locale: QLocale | None = None) -> str:
     """`14:05` or `2:05 PM` (AM/PM text from the locale), in the zone `moment` carries."""
     loc = locale or QLocale()

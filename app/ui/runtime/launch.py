@@ -57,12 +57,10 @@ def run_window(args: argparse.Namespace, paths: Paths) -> int:
         app.processEvents()
         first_paint_ms = (time.perf_counter() - started) * 1000
         # Then the cached page (sqlite and msgspec only), still before the loop: data on screen at once.
-        from app.booking.zones import system_timezone_name
         from app.ui.window.cached_paint import paint_from_cache
 
         settings = loaded.settings
-        zone = settings.timezone if settings.timezone != "system" else system_timezone_name()
-        cached = paint_from_cache(window, args, paths, settings, zone)
+        cached = paint_from_cache(window, args, paths, settings, settings.zone_in_effect())
         shown_ms: float | None = None
         if cached is not None and cached.shown:
             app.processEvents()

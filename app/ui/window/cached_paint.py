@@ -19,7 +19,7 @@ from app.paths import Paths
 from app.settings import Settings
 from app.store.outbox import Outbox
 from app.store.run_store import RunStore
-from app.ui.runtime.formatting import locale_uses_24h
+from app.ui.runtime.formatting import clock_uses_24h
 from app.ui.window.booking_controller import BookingController
 from app.ui.window.main_window import MainWindow
 
@@ -45,7 +45,7 @@ def paint_from_cache(
         log.info("No paint from the cache: %s", type(exc).__name__)
         return None
     window.zone_picker.set_zone(zone)
-    window.open_times.set_use_24h(settings.use_24h if settings.use_24h is not None else locale_uses_24h())
+    window.open_times.set_use_24h(clock_uses_24h(settings.use_24h))
     # The demo's account is "" from the start; an account's is read from the keychain later.
     controller = BookingController(store.cache, account="" if store.demo else None, timezone=zone)
     window.attach(controller)

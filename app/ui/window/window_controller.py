@@ -20,7 +20,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from app.booking.draft import BookingDraft
-from app.booking.zones import system_timezone_name
 from app.env import CLIENT_ID_ENV
 from app.outbox.actions import ActionRefused
 from app.outbox.events import OutboxEvent, SentEvent
@@ -32,7 +31,7 @@ from app.ui.dialogs.outbox_questions import discard_question
 from app.ui.dialogs.settings_dialog import SettingsDialog
 from app.ui.runtime.async_bridge import BackgroundTasks, open_dialog
 from app.ui.runtime.domain_text import domain_text
-from app.ui.runtime.formatting import locale_uses_24h
+from app.ui.runtime.formatting import clock_uses_24h
 from app.ui.runtime.frame_coalescer import FrameCoalescer
 from app.ui.runtime.network_status import NetworkMonitor
 from app.ui.sign_in.sign_in_controller import SignInFlow, no_keychain_notice
@@ -72,7 +71,7 @@ class WindowController:
         self._settings_writable = loaded.writable
         self._settings_problem = loaded.problem
         self.tasks = BackgroundTasks()
-        self.zone = self.settings.timezone if self.settings.timezone != "system" else system_timezone_name()
+        self.zone = self.settings.zone_in_effect()
         self.signin = SignInFlow(window, paths, api_base_of(args, self.settings))
         self.notifier = Notifier(window, window.status, window.windowIcon())
         self.network = NetworkMonitor(window)
@@ -290,7 +289,7 @@ class WindowController:
         self._show_times()
 
     def _use_24h(self) -> bool:
-        return self.settings.use_24h if self.settings.use_24h is not None else locale_uses_24h()
+        return clock_uses_24h(self.settings.use_24h)
 
     def _show_times(self) -> None:
         """Outbox and history dates in the rep's zone and clock (12/24 h), as the booking page shows them."""
@@ -509,7 +508,7 @@ class WindowController:
                 QCoreApplication.translate("MainWindow", "The new language is used from the next start."), 8000
             )
         if chosen.timezone != before.timezone:
-            zone = system_timezone_name() if chosen.timezone == "system" else chosen.timezone
+            zone = chosen.zone_in_effect()
             self.zone = zone
             self.window.zone_picker.set_zone(zone)
             self._show_times()
